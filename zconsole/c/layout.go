@@ -1,0 +1,34 @@
+//go:build cgo && (zos || zconsolesim)
+
+package c
+
+// #include "zc.h"
+import "C"
+
+// Layout returns the control-block offsets and codes the C code is compiled with, by
+// their IBM names, so tests can hold them against the documented table.
+func Layout() map[string]int {
+	return map[string]int{
+		"COMECBPT": C.ZC_COM_ECBPT,
+		"COMCIBPT": C.ZC_COM_CIBPT,
+		"COMTOKEN": C.ZC_COM_TOKEN,
+		"CIBNEXT":  C.ZC_CIB_NEXT,
+		"CIBVERB":  C.ZC_CIB_VERB,
+		"CIBLEN":   C.ZC_CIB_LEN,
+		"CIBXOFF":  C.ZC_CIB_XOFF,
+		"CIBASID":  C.ZC_CIB_ASID,
+		"CIBCONID": C.ZC_CIB_CONID,
+		"CIBDATLN": C.ZC_CIB_DATLN,
+		"CIBDATA":  C.ZC_CIB_DATA,
+		"CIBXCNNM": C.ZC_CIBX_CNNM,
+		"CIBXCART": C.ZC_CIBX_CART,
+		"CIBXCNID": C.ZC_CIBX_CNID,
+		"CIBXOCID": C.ZC_CIBX_OCID,
+		"CIBXAUTH": C.ZC_CIBX_AUTH,
+		"CIBXSIZE": C.ZC_CIBX_SIZE,
+		"CIBSTART": C.ZC_VERB_START,
+		"CIBMODFY": C.ZC_VERB_MODIFY,
+		"CIBSTOP":  C.ZC_VERB_STOP,
+		"CIBMOUNT": C.ZC_VERB_MOUNT,
+	}
+}

@@ -1,0 +1,269 @@
+//go:build cgo && (zos || zconsolesim)
+
+/*
+ * protocol.c: hearing the operator through EXTRACT, QEDIT, WAIT and POST.
+ *
+ * The same code runs on z/OS and in the simulator; each supervisor call goes through
+ * zc_svc() with its registers set exactly as the macro expansion sets them.
+ *
+ * The rules this file keeps (each one a fault of earlier code):
+ *  - drain before waiting: the chain is looked at before every WAIT, so a queued
+ *    command never depends on when the system resets the communications ECB;
+ *  - the verb is compared for equality: X'44' (MODIFY) contains the X'04' (START) bit;
+ *  - a CIB is copied no further than it declares itself to reach, and never beyond the
+ *    caller's buffer;
+ *  - QEDIT BLOCK= gets the CIB's own chain address and is never issued with 0, which the
+ *    expansion would turn into "free every CIB";
+ *  - the kill ECB is cleared when the area is built and tested after every WAIT;
+ *  - at init, the START CIB is freed and the limit set in one step, so no MODIFY meets a
+ *    limit of 0 in between.
+ */
+#include "zc.h"
+
+static zc_area *area_of(uint32_t a)
+{
+	zc_area *z = (zc_area *)zc_ptr(a);
+	if (a == 0 || memcmp(z->eye, ZC_EYE, sizeof z->eye) != 0)
+		return NULL;
+	return z;
+}
+
+static int failed(zc_fault *f, uint32_t svc, uint32_t op, uint32_t rc)
+{
+	f->svc = svc;
+	f->op = op;
+	f->rc = rc;
+	return ZC_ESVC;
+}
+
+/* The word QEDIT's ORIGIN= names: COMCIBPT, the answer area's COM address plus 4. */
+static uint32_t origin(const zc_area *z)
+{
+	return z->com + ZC_COM_CIBPT;
+}
+
+/*
+ * Copy the CIB at c into buf. The CIB says how far it reaches: CIBLEN doublewords, and
+ * its extension at CIBXOFF for 48 bytes; the copy covers that much and no more, cut to
+ * the caller's capacity.
+ */
+static void copy_cib(const unsigned char *c, unsigned char *buf, uint32_t cap, zc_copy *out)
+{
+	uint32_t ext = (uint32_t)c[ZC_CIB_LEN] * 8;
+	uint32_t xoff = zc_get16(c + ZC_CIB_XOFF);
+
+	if (xoff != 0 && xoff + ZC_CIBX_SIZE > ext)
+		ext = xoff + ZC_CIBX_SIZE;
+	if (ext < ZC_CIB_HDR)
+		ext = ZC_CIB_HDR;
+	out->ext = ext;
+	out->len = ext < cap ? ext : cap;
+	out->addr = zc_addr(c);
+	out->verb = c[ZC_CIB_VERB];
+	memcpy(buf, c, out->len);
+}
+
+/* QEDIT ORIGIN=COMCIBPT,BLOCK=cib: R0 = +ORIGIN, R1 = -BLOCK. */
+static int free_cib(const zc_area *z, uint32_t cib, zc_fault *f)
+{
+	zc_regs r;
+
+	if (cib == 0)
+		return ZC_EINVAL;
+	r.r0 = origin(z);
+	r.r1 = 0u - cib;
+	r.r15 = 0;
+	zc_svc(ZC_SVC_QEDIT, &r);
+	if (r.r15 != 0)
+		return failed(f, ZC_SVC_QEDIT, ZC_OP_QEDIT_FREE, r.r15);
+	return ZC_OK;
+}
+
+/* QEDIT ORIGIN=COMCIBPT,CIBCTR=n: R0 = -ORIGIN, R1 = -n (0 when n is 0). */
+static int set_limit(const zc_area *z, uint32_t n, zc_fault *f)
+{
+	zc_regs r;
+
+	if (n > 255)
+		return ZC_EINVAL;
+	r.r0 = 0u - origin(z);
+	r.r1 = 0u - n;
+	r.r15 = 0;
+	zc_svc(ZC_SVC_QEDIT, &r);
+	if (r.r15 != 0)
+		return failed(f, ZC_SVC_QEDIT, ZC_OP_QEDIT_LIMIT, r.r15);
+	return ZC_OK;
+}
+
+/* POST ecb with completion code 0: R0 = code, R1 = A(ECB). */
+static int post(uint32_t *ecb, zc_fault *f)
+{
+	zc_regs r;
+
+	r.r0 = 0;
+	r.r1 = zc_addr(ecb);
+	r.r15 = 0;
+	zc_svc(ZC_SVC_POST, &r);
+	if (r.r15 != 0)
+		return failed(f, ZC_SVC_POST, ZC_OP_POST, r.r15);
+	return ZC_OK;
+}
+
+static int posted(const uint32_t *ecb)
+{
+	return (zc_load32(ecb) & ZC_ECB_POST) != 0;
+}
+
+int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc_copy *start,
+	    zc_fault *f)
+{
+	zc_area *z;
+	zc_regs r;
+	unsigned char *com;
+	uint32_t cib, ecb;
+	int rc;
+
+	memset(start, 0, sizeof *start);
+	*area = 0;
+	if (limit > 255)
+		return ZC_EINVAL;
+	z = (zc_area *)zc_storage_obtain31(sizeof *z);
+	if (z == NULL)
+		return ZC_ENOMEM;
+	memset(z, 0, sizeof *z); /* both ECBs start clear: bits 0 and 1 must be zero */
+	memcpy(z->eye, ZC_EYE, sizeof z->eye);
+
+	/* EXTRACT answer,FIELDS=COMM: one answer word, the COMM flag in field byte 1. */
+	zc_put32(z->xlist + ZC_XL_ANSWER, zc_addr(&z->answer));
+	zc_put32(z->xlist + ZC_XL_TCB, 0);
+	z->xlist[ZC_XL_FLAGS1] = ZC_XL_COMM;
+	z->xlist[ZC_XL_FLAGS2] = 0;
+	r.r0 = 0;
+	r.r1 = zc_addr(z->xlist);
+	r.r15 = 0;
+	zc_svc(ZC_SVC_EXTRACT, &r);
+	if (r.r15 != 0) {
+		rc = failed(f, ZC_SVC_EXTRACT, ZC_OP_EXTRACT, r.r15);
+		goto fail;
+	}
+	z->com = zc_get32(&z->answer);
+	com = (unsigned char *)zc_ptr(z->com);
+	ecb = z->com != 0 ? zc_get32(com + ZC_COM_ECBPT) : 0;
+	if (ecb == 0) {
+		rc = ZC_ENOCOM;
+		goto fail;
+	}
+	zc_put32(&z->ecblist[0], ecb);
+	zc_put32(&z->ecblist[1], zc_addr(&z->killecb));
+	zc_put32(&z->ecblist[2], zc_addr(&z->intrecb) | ZC_LIST_LAST);
+
+	/*
+	 * A started job finds its START CIB at the head of the chain. Copy it out for the
+	 * first wait, free it, and set the limit at once: while the START CIB is queued it
+	 * counts against a limit that is still 0.
+	 */
+	cib = zc_load32((const uint32_t *)(com + ZC_COM_CIBPT));
+	if (cib != 0 && ((const unsigned char *)zc_ptr(cib))[ZC_CIB_VERB] == ZC_VERB_START) {
+		copy_cib((const unsigned char *)zc_ptr(cib), buf, cap, start);
+		rc = free_cib(z, cib, f);
+		if (rc != ZC_OK) {
+			memset(start, 0, sizeof *start); /* still queued: not taken */
+			goto fail;
+		}
+	}
+	/* If this fails the START copy stays valid: the caller keeps it. */
+	rc = set_limit(z, limit, f);
+	if (rc != ZC_OK)
+		goto fail;
+	*area = zc_addr(z);
+	return ZC_OK;
+
+fail:
+	memset(z->eye, 0, sizeof z->eye);
+	zc_storage_release31(z, sizeof *z);
+	return rc;
+}
+
+int zc_wait(uint32_t area, unsigned char *buf, uint32_t cap, zc_copy *out, zc_fault *f)
+{
+	zc_area *z = area_of(area);
+	const uint32_t *cibpt;
+	uint32_t cib;
+	zc_regs r;
+	int rc;
+
+	if (z == NULL)
+		return ZC_EBADAREA;
+	cibpt = (const uint32_t *)((unsigned char *)zc_ptr(z->com) + ZC_COM_CIBPT);
+	for (;;) {
+		if (posted(&z->killecb))
+			return ZC_KILLED;
+		cib = zc_load32(cibpt);
+		if (cib != 0) {
+			copy_cib((const unsigned char *)zc_ptr(cib), buf, cap, out);
+			/* Not freed means still queued: report the failure, not the copy. */
+			rc = free_cib(z, cib, f);
+			return rc == ZC_OK ? ZC_COMMAND : rc;
+		}
+		if (posted(&z->intrecb))
+			return ZC_INTERRUPTED;
+		/* WAIT 1,ECBLIST=list: R0 = 1 event, R1 = the list address complemented. */
+		r.r0 = 1;
+		r.r1 = 0u - zc_addr(z->ecblist);
+		r.r15 = 0;
+		zc_svc(ZC_SVC_WAIT, &r);
+		if (r.r15 != 0)
+			return failed(f, ZC_SVC_WAIT, ZC_OP_WAIT, r.r15);
+	}
+}
+
+int zc_kill(uint32_t area, zc_fault *f)
+{
+	zc_area *z = area_of(area);
+
+	if (z == NULL)
+		return ZC_EBADAREA;
+	return post(&z->killecb, f);
+}
+
+int zc_interrupt(uint32_t area, zc_fault *f)
+{
+	zc_area *z = area_of(area);
+
+	if (z == NULL)
+		return ZC_EBADAREA;
+	return post(&z->intrecb, f);
+}
+
+int zc_clear_interrupt(uint32_t area)
+{
+	zc_area *z = area_of(area);
+
+	if (z == NULL)
+		return ZC_EBADAREA;
+	zc_store32(&z->intrecb, 0);
+	return ZC_OK;
+}
+
+int zc_set_limit(uint32_t area, uint32_t limit, zc_fault *f)
+{
+	zc_area *z = area_of(area);
+
+	if (z == NULL)
+		return ZC_EBADAREA;
+	return set_limit(z, limit, f);
+}
+
+int zc_term(uint32_t area, zc_fault *f)
+{
+	zc_area *z = area_of(area);
+	int rc;
+
+	if (z == NULL)
+		return ZC_EBADAREA;
+	/* Refuse further MODIFYs visibly (IEE342I) rather than queue them for no one. */
+	rc = set_limit(z, 0, f);
+	memset(z->eye, 0, sizeof z->eye);
+	zc_storage_release31(z, sizeof *z);
+	return rc;
+}

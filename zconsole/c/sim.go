@@ -1,0 +1,133 @@
+//go:build cgo && zconsolesim
+
+package c
+
+/*
+#include <stdlib.h>
+#include "sim_api.h"
+*/
+import "C"
+
+import (
+	"time"
+	"unsafe"
+)
+
+// Queue results, from the simulated system.
+const (
+	Queued       = C.ZCSIM_QUEUED    // the CIB is on the chain
+	Busy         = C.ZCSIM_BUSY      // refused: the limit is reached, or a STOP is queued
+	SimNoStorage = C.ZCSIM_NOSTORAGE // the system could not obtain storage
+	BadCIB       = C.ZCSIM_BADCIB    // the image's lengths do not agree
+	LogCommand   = 1                 // log record: an operator command, as typed
+	LogSystem    = 2                 // log record: a system message
+	LogAbend     = 3                 // log record: an abend the simulator detected
+	logMaxRecord = 4096
+)
+
+// SimReset builds a fresh simulated system where this process is job job. A non-nil
+// start is queued as the START CIB. It returns a queue result.
+func SimReset(job string, start []byte) int {
+	cj := C.CString(job)
+	defer C.free(unsafe.Pointer(cj))
+	if start == nil {
+		return int(C.zcsim_reset(cj, nil, 0))
+	}
+	return int(C.zcsim_reset(cj, bufPtr(start), C.uint32_t(len(start))))
+}
+
+// SimQueue puts a CIB image on the chain under the system's rules.
+func SimQueue(img []byte) int {
+	if len(img) == 0 {
+		return BadCIB
+	}
+	return int(C.zcsim_queue(bufPtr(img), C.uint32_t(len(img))))
+}
+
+// SimLog appends a record of the given kind to the console log.
+func SimLog(kind int, text []byte) {
+	if len(text) == 0 {
+		text = []byte{' '}
+	}
+	C.zcsim_log(C.uint32_t(kind), bufPtr(text), C.uint32_t(len(text)))
+}
+
+// Record is one console-log record, undecoded.
+type Record struct {
+	Seq   uint64
+	Time  time.Time
+	Kind  int
+	MsgID uint32
+	Data  []byte
+}
+
+// SimRecords returns the log records from index from on.
+func SimRecords(from int) []Record {
+	var out []Record
+	buf := make([]byte, logMaxRecord)
+	for i := from; ; i++ {
+		var seq C.uint64_t
+		var ns C.int64_t
+		var kind, msgid, n C.uint32_t
+		if C.zcsim_log_get(C.size_t(i), &seq, &ns, &kind, &msgid, bufPtr(buf), C.uint32_t(len(buf)), &n) == 0 {
+			return out
+		}
+		d := make([]byte, min(int(n), len(buf)))
+		copy(d, buf)
+		out = append(out, Record{Seq: uint64(seq), Time: time.Unix(0, int64(ns)), Kind: int(kind), MsgID: uint32(msgid), Data: d})
+	}
+}
+
+// Counts are the simulated system's counters.
+type Counts struct {
+	ProgramBlocks, ProgramBytes, ProgramObtained uint64
+	SystemBlocks, SystemBytes, SystemObtained    uint64
+	Abends                                       uint64
+	LastAbend                                    uint32
+	CIBCTR, Queued                               uint32
+	StopQueued                                   bool
+	SVCs                                         [256]uint64
+}
+
+// SimCounts reads the counters.
+func SimCounts() Counts {
+	var c C.zcsim_counts
+	C.zcsim_counts_get(&c)
+	out := Counts{
+		ProgramBlocks: uint64(c.program_blocks), ProgramBytes: uint64(c.program_bytes),
+		ProgramObtained: uint64(c.program_obtained),
+		SystemBlocks:    uint64(c.system_blocks), SystemBytes: uint64(c.system_bytes),
+		SystemObtained: uint64(c.system_obtained),
+		Abends:         uint64(c.abends), LastAbend: uint32(c.last_abend),
+		CIBCTR: uint32(c.cibctr), Queued: uint32(c.queued), StopQueued: c.stop_queued != 0,
+	}
+	for i := range out.SVCs {
+		out.SVCs[i] = uint64(c.svcs[i])
+	}
+	return out
+}
+
+// SimFailSVC lets skip calls of SVC svc through, then makes the next times calls return
+// rc without doing anything (times -1: every call; 0: stop failing).
+func SimFailSVC(svc int, rc uint32, skip, times int) {
+	C.zcsim_fail_svc(C.uint(svc), C.uint32_t(rc), C.int(skip), C.int(times))
+}
+
+// SimFailStorage makes the next times requests for storage fail.
+func SimFailStorage(times int) { C.zcsim_fail_storage(C.int(times)) }
+
+// SimNoCOM makes EXTRACT find no communications area while on is true.
+func SimNoCOM(on bool) {
+	v := 0
+	if on {
+		v = 1
+	}
+	C.zcsim_no_com(C.int(v))
+}
+
+// SimJob returns the simulated job name.
+func SimJob() string {
+	var b [9]C.char
+	C.zcsim_job(&b[0])
+	return C.GoString(&b[0])
+}

@@ -1,0 +1,37 @@
+/*
+ * sim_api.h: the simulated system as its Go side (package sim, through package c) sees
+ * it. Every function takes the simulator's lock.
+ */
+#ifndef ZC_SIM_API_H
+#define ZC_SIM_API_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct zcsim_counts {
+	uint64_t program_blocks, program_bytes, program_obtained;
+	uint64_t system_blocks, system_bytes, system_obtained;
+	uint64_t abends;
+	uint32_t last_abend;
+	uint32_t cibctr;      /* the limit QEDIT last set                   */
+	uint32_t queued;      /* START and MODIFY CIBs on the chain         */
+	uint32_t stop_queued; /* 1 while a STOP CIB is on the chain         */
+	uint64_t svcs[256];   /* SVCs issued, by number                     */
+} zcsim_counts;
+
+/* Results of zcsim_queue (and zcsim_reset's START). */
+enum { ZCSIM_QUEUED = 0, ZCSIM_BUSY = 1, ZCSIM_NOSTORAGE = 2, ZCSIM_BADCIB = 3 };
+
+int zcsim_reset(const char *job, const unsigned char *start, uint32_t len);
+int zcsim_queue(const unsigned char *img, uint32_t len);
+void zcsim_log(uint32_t kind, const unsigned char *text, uint32_t len);
+size_t zcsim_log_count(void);
+int zcsim_log_get(size_t i, uint64_t *seq, int64_t *ns, uint32_t *kind, uint32_t *msgid,
+		  unsigned char *buf, uint32_t cap, uint32_t *len);
+void zcsim_counts_get(zcsim_counts *out);
+void zcsim_fail_svc(unsigned svc, uint32_t rc, int skip, int times);
+void zcsim_fail_storage(int times);
+void zcsim_no_com(int on);
+void zcsim_job(char out[9]);
+
+#endif

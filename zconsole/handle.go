@@ -1,0 +1,280 @@
+package zconsole
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// area is the 31-bit address of a handle's work area, the C side of a Handle.
+type area uint32
+
+// outcome is how a wait in C ended.
+type outcome int
+
+const (
+	gotError outcome = iota
+	gotCommand
+	gotKill
+	gotInterrupt
+)
+
+// Handle is the program's end of the operator console: the job's communications area,
+// and the two ECBs that end a wait besides a command (kill, and interrupt for
+// [WaitContext]). A process has at most one open Handle, because the communications
+// area belongs to the job.
+//
+// All functions on a Handle are safe for concurrent use; at most one Wait may be
+// blocked on it at a time.
+type Handle struct {
+	mu      sync.Mutex
+	area    area          // the work area; 0 once closed
+	closed  bool          // Close has begun
+	killed  bool          // Kill has posted the kill ECB
+	waiting bool          // a waiter is inside Wait
+	left    chan struct{} // closed when that waiter has left C
+	start   *Command      // the START command, kept for the first Wait
+	buf     []byte        // the copy buffer, used only by the waiter
+}
+
+// pendingStart keeps a START command that Init took off the chain but could not hand
+// to a handle (it failed after freeing the START CIB), for the next successful Init.
+var pendingStart struct {
+	sync.Mutex
+	cmd *Command
+}
+
+// Init opens the operator console for this program: it extracts the communications
+// area, takes the START command if the job was started by one (the first Wait returns
+// it), and sets the queue limit for MODIFY ([DefaultQueueLimit] unless
+// [WithQueueLimit] says otherwise) in the same step, so no MODIFY is refused between
+// the two.
+//
+// Init fails with an error wrapping [ErrBusy] while another handle is open, and with
+// one wrapping [errors.ErrUnsupported] where there is no console (not z/OS, or no cgo,
+// and not built with the zconsolesim tag).
+func Init(opts ...Option) (*Handle, error) {
+	cfg := config{limit: DefaultQueueLimit}
+	for _, o := range opts {
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	buf := make([]byte, copyMax)
+	a, startLen, err := sysInit(cfg.limit, buf)
+	var start *Command
+	if startLen > 0 {
+		cmd, _ := decodeCIB(buf[:startLen]) // a START is kept as far as it reads
+		start = &cmd
+	}
+	pendingStart.Lock()
+	defer pendingStart.Unlock()
+	if err != nil {
+		if start != nil {
+			pendingStart.cmd = start
+		}
+		return nil, fmt.Errorf("zconsole: init: %w", err)
+	}
+	if start == nil {
+		start, pendingStart.cmd = pendingStart.cmd, nil
+	}
+	return &Handle{area: a, start: start, buf: buf}, nil
+}
+
+// Wait blocks until the operator enters a command for this job, or the handle is killed.
+// It returns the command, or:
+//   - [ErrKilled] once [Kill] has been called, at once, until Close;
+//   - [ErrClosed] if the handle is closed (a Wait blocked when Close is called returns
+//     [ErrKilled]);
+//   - an error wrapping [ErrBusy] if another Wait on h is blocked;
+//   - a [*ServiceError] if a z/OS service failed; the command it was reading stays
+//     queued;
+//   - the command as far as it reads, and an error wrapping [ErrMalformed], for a CIB
+//     that does not hold together.
+//
+// The first Wait after [Init] on a started job returns the START command.
+func Wait(h *Handle) (Command, error) {
+	return h.wait(nil)
+}
+
+// WaitContext is [Wait] that also returns when ctx is done, with an error that wraps
+// ctx.Err() (and context.Cause(ctx) when it differs). The handle stays usable: a
+// command that arrived as ctx ended is returned, not lost, and the next Wait goes on
+// as before.
+func WaitContext(ctx context.Context, h *Handle) (Command, error) {
+	if ctx == nil {
+		panic("zconsole: WaitContext with nil Context")
+	}
+	return h.wait(ctx)
+}
+
+// Kill ends the handle's waiting: a blocked Wait returns [ErrKilled] at once, and so does
+// every later Wait, until Close. Kill is safe from any goroutine, before, during or
+// after a Wait; a second Kill does nothing and returns nil. After Close, Kill returns
+// [ErrClosed].
+//
+// When Kill returns nil, a Wait blocked on h is ending with [ErrKilled] and every Wait
+// that begins later returns it; a Wait that had already taken a command off the chain
+// still returns that command, so none is lost.
+func Kill(h *Handle) error {
+	if h == nil {
+		return ErrClosed
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return ErrClosed
+	}
+	if h.killed {
+		return nil
+	}
+	if err := sysKill(h.area); err != nil {
+		return fmt.Errorf("zconsole: kill: %w", err)
+	}
+	h.killed = true
+	return nil
+}
+
+// SetQueueLimit changes how many MODIFY commands the system queues for the program
+// (QEDIT CIBCTR=n, 0 to 255). The system sets the limit to 0 when it accepts a STOP;
+// a program that goes on taking MODIFY commands while it stops sets it again.
+func (h *Handle) SetQueueLimit(n int) error {
+	if h == nil {
+		return ErrClosed
+	}
+	if n < 0 || n > 255 {
+		return fmt.Errorf("zconsole: queue limit %d is outside 0..255", n)
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.closed {
+		return ErrClosed
+	}
+	if err := sysSetLimit(h.area, n); err != nil {
+		return fmt.Errorf("zconsole: set queue limit: %w", err)
+	}
+	return nil
+}
+
+// Close kills the handle, waits until a blocked Wait has returned and left the
+// system's storage alone, sets the queue limit to 0 (so later MODIFY commands are
+// refused visibly, with IEE342I, not queued for no one) and frees the handle's storage.
+// Commands still queued stay on the job's chain for the next [Init].
+//
+// Close returns [ErrClosed] if the handle is already closed. If the kill cannot be
+// posted while a Wait is blocked, Close returns that error and leaves the handle open.
+func (h *Handle) Close() error {
+	if h == nil {
+		return ErrClosed
+	}
+	h.mu.Lock()
+	if h.closed {
+		h.mu.Unlock()
+		return ErrClosed
+	}
+	if !h.killed {
+		if err := sysKill(h.area); err != nil {
+			if h.waiting {
+				h.mu.Unlock()
+				return fmt.Errorf("zconsole: close: %w", err)
+			}
+		} else {
+			h.killed = true
+		}
+	}
+	h.closed = true
+	waiting, left := h.waiting, h.left
+	h.mu.Unlock()
+
+	if waiting {
+		<-left
+	}
+
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	err := sysTerm(h.area)
+	h.area = 0
+	if err != nil {
+		return fmt.Errorf("zconsole: close: %w", err)
+	}
+	return nil
+}
+
+func (h *Handle) wait(ctx context.Context) (Command, error) {
+	if h == nil {
+		return Command{}, ErrClosed
+	}
+	if ctx != nil && ctx.Err() != nil {
+		return Command{}, ctxError(ctx)
+	}
+	h.mu.Lock()
+	switch {
+	case h.closed:
+		h.mu.Unlock()
+		return Command{}, ErrClosed
+	case h.waiting:
+		h.mu.Unlock()
+		return Command{}, fmt.Errorf("%w: another Wait is blocked on this handle", ErrBusy)
+	case h.killed:
+		h.mu.Unlock()
+		return Command{}, ErrKilled
+	case h.start != nil:
+		cmd := *h.start
+		h.start = nil
+		h.mu.Unlock()
+		return cmd, nil
+	}
+	h.waiting = true
+	h.left = make(chan struct{})
+	a := h.area
+	h.mu.Unlock()
+
+	// Cancel-then-join: when ctx ends, post the interrupt ECB; when the wait is over,
+	// make sure the post is finished before clearing the ECB for the next Wait.
+	var stop func() bool
+	var posted chan struct{}
+	if ctx != nil && ctx.Done() != nil {
+		posted = make(chan struct{})
+		stop = context.AfterFunc(ctx, func() {
+			sysInterrupt(a) // an error leaves the wait to end by a command or a kill
+			close(posted)
+		})
+	}
+	n, out, err := sysWait(a, h.buf)
+	if stop != nil && !stop() {
+		<-posted
+		sysClearInterrupt(a)
+	}
+	var cmd Command
+	if out == gotCommand {
+		cmd, err = decodeCIB(h.buf[:n])
+	}
+
+	h.mu.Lock()
+	h.waiting = false
+	close(h.left)
+	h.mu.Unlock()
+
+	switch out {
+	case gotCommand:
+		return cmd, err
+	case gotKill:
+		return Command{}, ErrKilled
+	case gotInterrupt:
+		if ctx != nil {
+			return Command{}, ctxError(ctx)
+		}
+		return Command{}, errors.New("zconsole: wait interrupted with no context")
+	}
+	return Command{}, fmt.Errorf("zconsole: wait: %w", err)
+}
+
+// ctxError wraps ctx.Err(), and the cause when it says more.
+func ctxError(ctx context.Context) error {
+	err := ctx.Err()
+	if cause := context.Cause(ctx); cause != nil && cause != err {
+		return fmt.Errorf("zconsole: wait: %w: %w", err, cause)
+	}
+	return fmt.Errorf("zconsole: wait: %w", err)
+}

@@ -1,0 +1,96 @@
+//go:build cgo && zconsolesim
+
+package zconsole_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/sim"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// hang is how long a test waits for something that should happen promptly before it
+// calls it a hang. It is a deadline, not a measurement.
+const hang = 10 * time.Second
+
+// fresh resets the simulated system for job DEMO and, when the test ends, checks that
+// the simulator caught no program error (an abend) and that the program holds no
+// storage.
+func fresh(t *testing.T) {
+	t.Helper()
+	require.NoError(t, sim.Reset("DEMO"))
+	t.Cleanup(func() { clean(t) })
+}
+
+// started is fresh for a job started with S DEMO,,,parm.
+func started(t *testing.T, parm string) {
+	t.Helper()
+	require.NoError(t, sim.Start("DEMO", parm))
+	t.Cleanup(func() { clean(t) })
+}
+
+func clean(t *testing.T) {
+	t.Helper()
+	s := sim.Stats()
+	assert.Zero(t, s.Abends, "abends caught: %v", sim.Grep(sim.Log(), "ABEND"))
+	assert.Zero(t, s.ProgramBlocks, "program storage left: %d blocks", s.ProgramBlocks)
+}
+
+// open inits a handle that is closed when the test ends (before clean runs).
+func open(t *testing.T, opts ...zconsole.Option) *zconsole.Handle {
+	t.Helper()
+	h, err := zconsole.Init(opts...)
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = h.Close() })
+	return h
+}
+
+type result struct {
+	cmd zconsole.Command
+	err error
+	at  time.Time
+}
+
+// waitAsync runs Wait in a goroutine and hands back its result.
+func waitAsync(h *zconsole.Handle) <-chan result {
+	ch := make(chan result, 1)
+	go func() {
+		cmd, err := zconsole.Wait(h)
+		ch <- result{cmd, err, time.Now()}
+	}()
+	return ch
+}
+
+// recv takes a result or fails the test after hang.
+func recv(t *testing.T, ch <-chan result) result {
+	t.Helper()
+	select {
+	case r := <-ch:
+		return r
+	case <-time.After(hang):
+		t.Fatalf("Wait did not return within %v", hang)
+		return result{}
+	}
+}
+
+// blocked returns once n WAITs have been issued since Reset: the waiter is inside the
+// supervisor, not merely about to call it.
+func blocked(t *testing.T, n uint64) {
+	t.Helper()
+	deadline := time.Now().Add(hang)
+	for sim.Stats().SVCs[sim.SVCWait] < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("no WAIT #%d within %v", n, hang)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// command enters an operator command that must be accepted.
+func command(t *testing.T, text string, opts ...sim.CommandOption) {
+	t.Helper()
+	require.NoError(t, sim.Command(text, opts...))
+}

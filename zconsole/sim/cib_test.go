@@ -1,0 +1,56 @@
+package sim
+
+import (
+	"testing"
+
+	"github.com/go-zos/zconsole/internal/testfiles"
+	"github.com/go-zos/zconsole/zconsole"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The simulator builds CIBs byte for byte as the annotated images in testdata lay them
+// out from the documented offsets.
+func TestCIBImagesMatchTestdata(t *testing.T) {
+	ibmuser := Console{Name: "IBMUSER", ID: 0x0300000A, Auth: zconsole.AuthSys}
+	cases := []struct {
+		file string
+		verb byte
+		text string
+		o    origin
+	}{
+		{"cib/start.hex", verbStart, "IDLE=20", originOf(nil)},
+		{"cib/modify.hex", verbModify, "STATUS", originOf([]CommandOption{From(ibmuser), WithCART(CARTOf("AUTO0001"))})},
+		{"cib/stop.hex", verbStop, " ", originOf(nil)},
+	}
+	for i, c := range cases {
+		want, err := testfiles.Hex(c.file)
+		require.NoError(t, err)
+		got, err := cibImage(c.verb, c.text, c.o)
+		require.NoError(t, err, "#%d", i)
+		assert.Equal(t, want, got, "#%d %s", i, c.file)
+	}
+}
+
+func TestCIBImageLengths(t *testing.T) {
+	for n := 0; n <= 126; n++ {
+		text := make([]byte, n)
+		for i := range text {
+			text[i] = 'X'
+		}
+		img, err := cibImage(verbModify, string(text), originOf(nil))
+		require.NoError(t, err)
+		xoff := int(img[6])<<8 | int(img[7])
+		assert.Zero(t, xoff%8, "n=%d: extension on a doubleword", n)
+		assert.GreaterOrEqual(t, xoff, 16+n, "n=%d: extension after the data", n)
+		assert.Equal(t, xoff+48, len(img), "n=%d", n)
+		assert.Equal(t, xoff/8, int(img[5]), "n=%d: CIBLEN", n)
+	}
+}
+
+func TestCIBImageRejectsBadConsole(t *testing.T) {
+	_, err := cibImage(verbModify, "X", originOf([]CommandOption{From(Console{Name: "TOOLONGNAME"})}))
+	assert.ErrorIs(t, err, ErrInvalid)
+	_, err = cibImage(verbModify, "X", originOf([]CommandOption{From(Console{})}))
+	assert.ErrorIs(t, err, ErrInvalid)
+}

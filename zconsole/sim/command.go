@@ -1,0 +1,76 @@
+//go:build cgo && zconsolesim
+
+package sim
+
+import (
+	"fmt"
+
+	"github.com/go-zos/zconsole/zconsole/c"
+)
+
+// Command enters text at a console as an operator types it:
+//
+//	F job,text   MODIFY job,text   P job   STOP job
+//
+// The console's rules apply first (126 characters at most, characters IBM-1047 has,
+// upper case outside apostrophes), then the system's: the job must be this one
+// (IEE341I, [ErrNotActive]); a MODIFY beyond the program's queue limit, or a STOP while
+// another is queued, is refused (IEE342I, [ErrRejected]); other syntax is refused
+// (IEE305I, [ErrInvalid]). The command and any refusal go into the log. When Command
+// returns nil, the CIB is on the job's chain and the program's Wait will return it.
+func Command(text string, opts ...CommandOption) error {
+	text, err := enterable(text)
+	if err != nil {
+		return err
+	}
+	typed := fold(text)
+	c.SimLog(c.LogCommand, []byte(typed))
+	p := parse(typed)
+	switch p.verb {
+	case "F", "MODIFY":
+		if !p.hasText || p.text == "" {
+			return invalid(p.verb)
+		}
+		return enqueue(p, verbModify, p.text, opts)
+	case "P", "STOP":
+		if p.hasText || p.target == "" {
+			return invalid(p.verb)
+		}
+		// A STOP carries one blank of data (as observed on z/OS).
+		return enqueue(p, verbStop, " ", opts)
+	}
+	return invalid(p.verb)
+}
+
+func invalid(verb string) error {
+	msg := fmt.Sprintf("IEE305I %s COMMAND INVALID", verb)
+	c.SimLog(c.LogSystem, []byte(msg))
+	return fmt.Errorf("%w: %s", ErrInvalid, msg)
+}
+
+func enqueue(p parsed, verb byte, data string, opts []CommandOption) error {
+	job := c.SimJob()
+	if p.target != job || (p.ident != "" && p.ident != job) {
+		name := p.target
+		if p.ident != "" {
+			name += "." + p.ident
+		}
+		msg := fmt.Sprintf("IEE341I %s NOT ACTIVE", name)
+		c.SimLog(c.LogSystem, []byte(msg))
+		return fmt.Errorf("%w: %s", ErrNotActive, msg)
+	}
+	img, err := cibImage(verb, data, originOf(opts))
+	if err != nil {
+		return err
+	}
+	switch r := c.SimQueue(img); r {
+	case c.Queued:
+		return nil
+	case c.Busy:
+		msg := fmt.Sprintf("IEE342I %s REJECTED-TASK BUSY", p.verb)
+		c.SimLog(c.LogSystem, []byte(msg))
+		return fmt.Errorf("%w: %s", ErrRejected, msg)
+	default:
+		return fmt.Errorf("sim: %s: %s", p.verb, queueProblem(r))
+	}
+}

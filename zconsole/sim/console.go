@@ -1,0 +1,66 @@
+package sim
+
+import "github.com/go-zos/zconsole/zconsole"
+
+// Console is where an operator command comes from, as the CIB extension tells the
+// program: the console's name and id, and its command authority.
+type Console struct {
+	Name string             // 1 to 8 characters
+	ID   uint32             // the 4-byte console id
+	Auth zconsole.Authority // AUTH= of the console
+}
+
+// MasterConsole is the console commands come from unless [From] names another.
+var MasterConsole = Console{Name: "OPER1", ID: 1, Auth: zconsole.AuthMaster}
+
+type origin struct {
+	console Console
+	cart    zconsole.CART
+}
+
+// A CommandOption says where a command comes from.
+type CommandOption func(*origin)
+
+// From makes the command come from console c.
+func From(c Console) CommandOption { return func(o *origin) { o.console = c } }
+
+// WithCART gives the command a command and response token, as automation does.
+func WithCART(cart zconsole.CART) CommandOption { return func(o *origin) { o.cart = cart } }
+
+// CARTOf returns a CART holding s in IBM-1047, blank-padded: the form automation
+// products usually give it. s must be at most 8 characters IBM-1047 can carry; other
+// text is cut or replaced with '?'.
+func CARTOf(s string) zconsole.CART {
+	var c zconsole.CART
+	for i := range c {
+		c[i] = 0x40
+	}
+	b := ebcdicSubst(s)
+	copy(c[:], b)
+	return c
+}
+
+func originOf(opts []CommandOption) origin {
+	o := origin{console: MasterConsole}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	return o
+}
+
+// Fault is a supervisor-call failure to inject with [Inject].
+type Fault struct {
+	SVC   int // the supervisor call: 1 WAIT, 2 POST, 34 QEDIT, 35 WTO, 40 EXTRACT
+	RC    int // the return code it gives instead of working
+	Skip  int // calls to let through first
+	Times int // calls to fail; -1 for all until Reset
+}
+
+// Supervisor call numbers, for [Fault].
+const (
+	SVCWait    = 1
+	SVCPost    = 2
+	SVCQedit   = 34
+	SVCWTO     = 35
+	SVCExtract = 40
+)

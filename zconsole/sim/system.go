@@ -1,0 +1,129 @@
+//go:build cgo && zconsolesim
+
+package sim
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/go-zos/zconsole/zconsole/c"
+)
+
+// Reset starts a fresh simulated system in which this process is job job, not started
+// by START: the communications area is empty, the queue limit 0, the log empty, and no
+// fault armed. It fails with [ErrOpen] while a zconsole handle is open, and with
+// [ErrInvalid] for a name that is not a job name.
+func Reset(job string) error {
+	job, err := jobName(job)
+	if err != nil {
+		return err
+	}
+	if c.Opened() {
+		return fmt.Errorf("sim: reset: %w", ErrOpen)
+	}
+	if r := c.SimReset(job, nil); r != c.Queued {
+		return fmt.Errorf("sim: reset: %s", queueProblem(r))
+	}
+	return nil
+}
+
+// Start is [Reset] for a job started by the operator with S job,,,parm: the START CIB,
+// carrying parm as a console passes it (upper case outside apostrophes, apostrophes
+// kept), is queued, and the program's first Wait returns it. The whole command must fit
+// a console's 126 characters.
+func Start(job, parm string, opts ...CommandOption) error {
+	name, err := jobName(job)
+	if err != nil {
+		return err
+	}
+	typed := "S " + name
+	if parm != "" {
+		typed += ",,," + parm
+	}
+	typed, err = enterable(typed)
+	if err != nil {
+		return fmt.Errorf("sim: start: %w", err)
+	}
+	typed = fold(typed)
+	_, data, _ := strings.Cut(typed, ",,,")
+	img, err := cibImage(verbStart, data, originOf(opts))
+	if err != nil {
+		return fmt.Errorf("sim: start: %w", err)
+	}
+	if c.Opened() {
+		return fmt.Errorf("sim: start: %w", ErrOpen)
+	}
+	if r := c.SimReset(name, img); r != c.Queued {
+		return fmt.Errorf("sim: start: %s", queueProblem(r))
+	}
+	c.SimLog(c.LogCommand, []byte(typed))
+	return nil
+}
+
+// Job returns the simulated job name.
+func Job() string { return c.SimJob() }
+
+func jobName(job string) (string, error) {
+	j := strings.ToUpper(job)
+	if !validJob(j) {
+		return "", fmt.Errorf("%w: %q is not a job name (1-8 of A-Z 0-9 @ # $, not starting with a digit)", ErrInvalid, job)
+	}
+	return j, nil
+}
+
+func queueProblem(r int) string {
+	switch r {
+	case c.SimNoStorage:
+		return "the system has no storage for it"
+	case c.BadCIB:
+		return "the CIB image does not hold together"
+	case c.Busy:
+		return "busy"
+	}
+	return fmt.Sprintf("queue result %d", r)
+}
+
+// Statistics are the simulated system's counters.
+type Statistics struct {
+	ProgramBlocks uint64 // blocks of 31-bit storage the program holds
+	ProgramBytes  uint64
+	SystemBlocks  uint64 // blocks the system holds: COM area, ECB, queued CIBs
+	SystemBytes   uint64
+	Abends        uint64         // program errors the simulator caught since Reset
+	LastAbend     int            // the completion code of the last one
+	QueueLimit    int            // CIBCTR as last set
+	Queued        int            // START and MODIFY CIBs on the chain
+	StopQueued    bool           // a STOP CIB is on the chain
+	SVCs          map[int]uint64 // SVCs issued since Reset, by number
+}
+
+// Stats reads the simulated system's counters.
+func Stats() Statistics {
+	n := c.SimCounts()
+	s := Statistics{
+		ProgramBlocks: n.ProgramBlocks, ProgramBytes: n.ProgramBytes,
+		SystemBlocks: n.SystemBlocks, SystemBytes: n.SystemBytes,
+		Abends: n.Abends, LastAbend: int(n.LastAbend),
+		QueueLimit: int(n.CIBCTR), Queued: int(n.Queued), StopQueued: n.StopQueued,
+		SVCs: map[int]uint64{},
+	}
+	for i, v := range n.SVCs {
+		if v != 0 {
+			s.SVCs[i] = v
+		}
+	}
+	return s
+}
+
+// Inject arms a fault: supervisor call f.SVC lets f.Skip calls through, then fails the
+// next f.Times calls (-1: every call until Reset) with return code f.RC, doing nothing
+// else. An SVC takes one fault at a time; Inject replaces the one armed for it. Use it
+// to see how a program copes with a service failing.
+func Inject(f Fault) { c.SimFailSVC(f.SVC, uint32(f.RC), f.Skip, f.Times) }
+
+// FailStorage makes the next times requests for 31-bit storage fail.
+func FailStorage(times int) { c.SimFailStorage(times) }
+
+// NoCOM makes EXTRACT find no communications area (as for a program that has none)
+// while on is true.
+func NoCOM(on bool) { c.SimNoCOM(on) }
