@@ -3,6 +3,7 @@ module github.com/go-zos/zconsole
 go 1.26.0
 
 require (
+	github.com/ianlancetaylor/cgosymbolizer v0.0.0-20250410214317-b8ecc8b6bbe6
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/text v0.44.0
 )

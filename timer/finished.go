@@ -44,11 +44,22 @@ func isTerminal(st uint64) bool {
 // neither started nor cancelled is not finished: its channel stays open
 // until a later Start (and fn) or Cancel.
 func (t *Timer) Finished() <-chan struct{} {
+	return t.finished(nil)
+}
+
+// finished is [Timer.Finished]. If interleave is not nil, finished calls it
+// after finding the timer not finished and before publishing the channel:
+// in the window where the timer finishing sees no channel to close. Tests
+// use it to finish the timer there.
+func (t *Timer) finished(interleave func()) <-chan struct{} {
 	if s := t.done.Load(); s != nil {
 		return s.ch
 	}
 	if isTerminal(stateOf(t.word.Load())) {
 		return closedChan
+	}
+	if interleave != nil {
+		interleave()
 	}
 	s := &doneSignal{ch: make(chan struct{})}
 	if !t.done.CompareAndSwap(nil, s) {

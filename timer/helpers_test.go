@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/require"
+	"github.com/stretchr/testify/assert"
 )
 
 const (
@@ -61,14 +61,36 @@ func (p *probe) waitBegan(t testing.TB) time.Time {
 	return p.start
 }
 
-// waitClosed fails the test if ch is not closed within hang.
+// waitClosed fails the test and stops it if ch is not closed within hang.
+// It must be called from the test's goroutine; other goroutines use
+// [assertClosed].
 func waitClosed(t testing.TB, ch <-chan struct{}, what string) {
 	t.Helper()
+	if !assertClosed(t, ch, what) {
+		t.FailNow()
+	}
+}
+
+// assertClosed waits for ch to be closed and reports whether it was. If
+// ch is not closed within hang, it marks the test failed and returns false.
+// Any goroutine may call it.
+func assertClosed(t testing.TB, ch <-chan struct{}, what string) bool {
+	t.Helper()
+	wait := time.NewTimer(hang)
+	defer wait.Stop()
 	select {
 	case <-ch:
-	case <-time.After(hang):
-		require.FailNow(t, "timed out waiting for "+what)
+		return true
+	case <-wait.C:
+		return assert.Fail(t, "timed out waiting for "+what)
 	}
+}
+
+// join calls tm.Join and fails the test if it has not returned within
+// hang, so that a lost wake-up fails the test instead of hanging the run.
+func join(t testing.TB, tm *Timer) {
+	t.Helper()
+	returnsPromptly(t, "Join", tm.Join)
 }
 
 // isClosed reports whether ch is closed, without waiting.

@@ -150,8 +150,21 @@ func (i *Idle) Fired() bool {
 // fire is the runtime timer's callback. It runs fn if no activity came for
 // d, or re-arms the runtime timer for the time that remains.
 func (i *Idle) fire() {
+	i.expire(nil)
+}
+
+// expire is fire. If interleave is not nil, expire calls it once, after
+// its first reading of the state word: in the window where a Stop or Touch
+// changes the word after fire decided what to do, and where a Stop cannot
+// stop the runtime timer that fire is about to re-arm. Tests use it to run
+// those calls there.
+func (i *Idle) expire(interleave func()) {
 	for {
 		w := i.word.Load()
+		if interleave != nil {
+			interleave()
+			interleave = nil
+		}
 		if stateOf(w) != idlePending {
 			return
 		}

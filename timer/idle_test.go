@@ -79,6 +79,9 @@ func TestIdleStates(t *testing.T) {
 				assert.False(t, i.Stop(), "second Stop")
 				assert.False(t, i.Touch(), "Touch after Stop")
 				assert.Nil(t, i.fn, "fn kept after Stop")
+				assertRuntimeTimerIdle(t, i.rt.Load())
+				i.fire() // as a runtime timer expiring as Stop ran
+				assert.Equal(t, tc.wCalls, p.calls.Load(), "fn ran after Stop")
 			}
 		})
 	}
@@ -121,6 +124,48 @@ func TestIdleTouchPostpones(t *testing.T) {
 	assert.Equal(t, int32(1), p.calls.Load())
 }
 
+// TestNewIdleDoesNotRunFn checks that NewIdle returns before fn runs, even
+// with a zero duration: fn runs in a goroutine of its own.
+func TestNewIdleDoesNotRunFn(t *testing.T) {
+	p := newHoldingProbe()
+	defer p.unblock()
+	var i *Idle
+	returnsPromptly(t, "NewIdle", func() { i = NewIdle(0, p.fn) })
+	p.waitBegan(t)
+	p.unblock()
+	waitClosed(t, i.Finished(), "fn to return")
+}
+
+// TestTouchRounding checks the time Touch records: a multiple of the
+// grain, no earlier than the call, and later than the call by less than a
+// grain.
+func TestTouchRounding(t *testing.T) {
+	i := NewIdle(time.Second, func() {})
+	defer i.Stop()
+	require.Equal(t, int64(1<<19), i.grain)
+	for range 100 {
+		before := monoNow()
+		require.True(t, i.Touch())
+		after := monoNow()
+		v := valueOf(i.word.Load())
+		assert.GreaterOrEqual(t, v, before, "activity recorded before the call")
+		assert.Less(t, v, after+i.grain, "activity recorded a grain or more after the call")
+		assert.Zero(t, v%i.grain, "activity not rounded to the grain")
+	}
+}
+
+// TestTouchKeepsLaterActivity puts a later activity in the state word, as
+// a Touch that read the clock after this one and wrote first: Touch must
+// keep it, or fn could start less than d after that later Touch.
+func TestTouchKeepsLaterActivity(t *testing.T) {
+	i := NewIdle(never, func() {})
+	defer i.Stop()
+	later := pack(idlePending, monoNow()+int64(time.Minute))
+	i.word.Store(later)
+	assert.True(t, i.Touch())
+	assert.Equal(t, later, i.word.Load(), "Touch moved the activity back")
+}
+
 // TestIdleStopDuringFn checks that Stop neither stops nor waits for a
 // running fn.
 func TestIdleStopDuringFn(t *testing.T) {
@@ -135,19 +180,18 @@ func TestIdleStopDuringFn(t *testing.T) {
 }
 
 // TestIdleFireRearms calls the runtime timer's callback while activity is
-// recent: it must re-arm instead of running fn.
+// recent: it must re-arm the runtime timer instead of running fn.
 func TestIdleFireRearms(t *testing.T) {
-	const d = 20 * time.Millisecond
 	p := newProbe()
-	at := time.Now()
-	i := NewIdle(d, p.fn)
+	i := NewIdle(never, p.fn)
 	require.True(t, i.Touch())
+	rt := i.rt.Load()
+	require.True(t, rt.Stop(), "runtime timer not armed") // as if it had expired
 	i.fire()
 	assert.Equal(t, int32(0), p.calls.Load(), "fn ran before d")
-	began := p.waitBegan(t)
-	assert.GreaterOrEqual(t, began.Sub(at), d)
-	waitClosed(t, i.Finished(), "fn to return")
-	assert.Equal(t, int32(1), p.calls.Load())
+	assert.False(t, i.Fired())
+	assert.True(t, rt.Stop(), "runtime timer not re-armed")
+	assert.True(t, i.Stop())
 }
 
 // TestIdleTouchStorm has many goroutines touch Idles at full speed while

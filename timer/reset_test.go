@@ -56,7 +56,7 @@ func TestReset(t *testing.T) {
 			before: func(t *testing.T, tm *Timer, p *probe) {
 				p.unblock()
 				require.NoError(t, tm.Start())
-				tm.Join()
+				join(t, tm)
 			},
 			reset: 0, wReset: false, wCalls: 1,
 		},
@@ -103,13 +103,13 @@ func TestResetLater(t *testing.T) {
 	if !tm.Reset(later) {
 		// Only a stall longer than interval between Start and Reset gets
 		// here; the timer must then have fired.
-		tm.Join()
+		join(t, tm)
 		require.Equal(t, int32(1), p.calls.Load())
 		t.Skip("timer fired before Reset: the test goroutine stalled")
 	}
 	began := p.waitBegan(t)
 	assert.GreaterOrEqual(t, began.Sub(at), later, "fn began early")
-	tm.Join()
+	join(t, tm)
 	assert.Equal(t, int32(1), p.calls.Load())
 }
 
@@ -132,27 +132,26 @@ func TestResetRepeatedly(t *testing.T) {
 	}
 	began := p.waitBegan(t)
 	assert.GreaterOrEqual(t, began.Sub(last), d)
-	tm.Join()
+	join(t, tm)
 	assert.Equal(t, int32(1), p.calls.Load())
 }
 
 // TestFireRearms calls the runtime timer's callback before the deadline a
-// Reset set, as when the runtime timer fired just before the Reset: it
-// must re-arm instead of running fn.
+// Reset set, as when the runtime timer expired at the deadline Start set
+// just before the Reset moved it: the callback must re-arm the runtime
+// timer instead of running fn.
 func TestFireRearms(t *testing.T) {
-	const d = 20 * time.Millisecond
 	p := newProbe()
 	tm := New(never, p.fn)
 	require.NoError(t, tm.Start())
-	at := time.Now()
-	require.True(t, tm.Reset(d))
+	require.True(t, tm.Reset(never))
+	rt := tm.rt.Load()
+	require.True(t, rt.Stop(), "runtime timer not armed") // as if it had expired
 	tm.fire()
 	assert.Equal(t, int32(0), p.calls.Load(), "fn ran before the deadline")
 	assert.True(t, tm.IsAlive())
-	began := p.waitBegan(t)
-	assert.GreaterOrEqual(t, began.Sub(at), d)
-	tm.Join()
-	assert.Equal(t, int32(1), p.calls.Load())
+	assert.True(t, rt.Stop(), "runtime timer not re-armed")
+	assert.True(t, tm.Cancel())
 }
 
 // TestResetConcurrent makes many goroutines Reset a timer while it expires.
@@ -184,7 +183,7 @@ func TestResetConcurrent(t *testing.T) {
 			began := p.waitBegan(t)
 			assert.GreaterOrEqual(t, began.Sub(at), d, "fn began early")
 		}
-		tm.Join()
+		join(t, tm)
 		assert.Equal(t, int32(1), p.calls.Load(), "calls of fn")
 	}
 }

@@ -73,6 +73,14 @@ func New(interval time.Duration, fn func()) *Timer {
 // RuntimeError). Start on a timer cancelled before it was started returns
 // nil and finishes at once without calling fn, as in Python.
 func (t *Timer) Start() error {
+	return t.start(nil)
+}
+
+// start is [Timer.Start]. If interleave is not nil, start calls it after the
+// runtime timer was created and before it is stored: in the window where a
+// Cancel, Reset or expiry finds the timer pending but no runtime timer to
+// stop or re-arm. Tests use it to run those calls there.
+func (t *Timer) start(interleave func()) error {
 	for {
 		w := t.word.Load()
 		switch stateOf(w) {
@@ -81,14 +89,17 @@ func (t *Timer) Start() error {
 				continue
 			}
 			rt := time.AfterFunc(time.Duration(valueOf(w)), t.fire)
+			if interleave != nil {
+				interleave()
+			}
 			t.rt.Store(rt)
-			// A Cancel or Reset that ran between the swap above and the
-			// Store saw no runtime timer: do its work on it here.
+			// A Cancel, Reset or expiry that ran between the swap above
+			// and the Store saw no runtime timer: do its work on it here.
+			// Stop does nothing to a runtime timer that has fired.
 			if w := t.word.Load(); w != timerPending {
-				switch stateOf(w) {
-				case timerPending:
-					t.rearm(rt, w)
-				case timerCancelled:
+				if stateOf(w) == timerPending {
+					t.rearm(rt, w, nil)
+				} else {
 					rt.Stop()
 				}
 			}
@@ -167,7 +178,7 @@ func (t *Timer) Reset(d time.Duration) bool {
 	}
 	// Without a runtime timer yet, Start re-arms it when it stores it.
 	if rt := t.rt.Load(); rt != nil {
-		t.rearm(rt, next)
+		t.rearm(rt, next, nil)
 	}
 	return true
 }
@@ -188,8 +199,20 @@ func (t *Timer) IsAlive() bool {
 // pending and its deadline has passed, and re-arms the runtime timer if a
 // Reset moved the deadline later.
 func (t *Timer) fire() {
+	t.expire(nil)
+}
+
+// expire is fire. If interleave is not nil, expire calls it once, after
+// its first reading of the state word: in the window where a Cancel or
+// Reset changes the word after fire decided what to do. Tests use it to
+// run those calls there.
+func (t *Timer) expire(interleave func()) {
 	for {
 		w := t.word.Load()
+		if interleave != nil {
+			interleave()
+			interleave = nil
+		}
 		if stateOf(w) != timerPending {
 			return
 		}
@@ -197,7 +220,7 @@ func (t *Timer) fire() {
 			// A Reset pushed the deadline out. Without the runtime timer,
 			// Start has not stored it yet and will re-arm it.
 			if rt := t.rt.Load(); rt != nil {
-				t.rearm(rt, w)
+				t.rearm(rt, w, nil)
 			}
 			return
 		}
@@ -221,7 +244,14 @@ func (t *Timer) finish() {
 // keeps doing so while concurrent Resets change the word. When it returns,
 // the last Reset of rt made by any goroutine matches the latest deadline,
 // or the timer is no longer pending.
-func (t *Timer) rearm(rt *time.Timer, w uint64) {
+//
+// If interleave is not nil, rearm calls it first: in the window between the
+// caller's reading of w and the update of rt, where a Cancel, Reset or
+// expiry changes the word under it. Tests use it to run those calls there.
+func (t *Timer) rearm(rt *time.Timer, w uint64, interleave func()) {
+	if interleave != nil {
+		interleave()
+	}
 	for {
 		rt.Reset(time.Duration(valueOf(w) - monoNow()))
 		next := t.word.Load()

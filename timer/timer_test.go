@@ -153,6 +153,11 @@ func TestTimerTransitions(t *testing.T) {
 				assert.True(t, isClosed(f.tm.Finished()), "finished after Cancel")
 				assert.False(t, f.tm.IsAlive(), "alive after Cancel")
 				assert.False(t, f.tm.Cancel(), "second Cancel")
+				assert.Nil(t, f.tm.fn, "fn kept after Cancel")
+				if rt := f.tm.rt.Load(); rt != nil {
+					assertRuntimeTimerIdle(t, rt)
+				}
+				f.tm.fire() // as a runtime timer expiring as Cancel ran
 				assert.Equal(t, calls, f.p.calls.Load(), "fn ran after Cancel")
 			}
 		})
@@ -178,10 +183,22 @@ func TestTimerRuns(t *testing.T) {
 	assert.True(t, tm.IsAlive(), "alive while fn runs")
 	assert.False(t, isClosed(tm.Finished()), "finished while fn runs")
 	p.unblock()
-	tm.Join()
+	join(t, tm)
 	assert.False(t, tm.IsAlive(), "alive after fn returned")
 	assert.Equal(t, int32(1), p.calls.Load())
 	assert.Nil(t, tm.fn, "fn kept after it ran")
+}
+
+// TestStartDoesNotRunFn checks that Start returns before fn runs, even
+// with a zero interval: fn runs in a goroutine of its own.
+func TestStartDoesNotRunFn(t *testing.T) {
+	p := newHoldingProbe()
+	defer p.unblock()
+	tm := New(0, p.fn)
+	returnsPromptly(t, "Start", func() { assert.NoError(t, tm.Start()) })
+	p.waitBegan(t)
+	p.unblock()
+	join(t, tm)
 }
 
 // TestTimerNotBefore checks that fn does not start before its interval.
@@ -203,7 +220,7 @@ func TestTimerCancelBeforeStart(t *testing.T) {
 	require.True(t, tm.Cancel())
 	require.NoError(t, tm.Start())
 	require.ErrorIs(t, tm.Start(), ErrStarted)
-	tm.Join()
+	join(t, tm)
 	assert.False(t, tm.IsAlive())
 	assert.Equal(t, int32(0), p.calls.Load())
 	assert.Nil(t, tm.rt.Load(), "a runtime timer was made for a cancelled timer")
@@ -219,7 +236,7 @@ func TestTimerCancelDuringFn(t *testing.T) {
 	returnsPromptly(t, "Cancel during fn", func() { assert.False(t, tm.Cancel()) })
 	assert.True(t, tm.IsAlive(), "Cancel ended a running timer")
 	p.unblock()
-	tm.Join()
+	join(t, tm)
 	assert.Equal(t, int32(1), p.calls.Load())
 }
 

@@ -19,6 +19,22 @@
 //		}
 //	}
 //
+// # Serving
+//
+// [NewServer] owns a handle's Wait, runs START and MODIFY through a [Handler] such as a
+// [Router], and turns STOP, signals ([WithSignals]) and idle periods ([WithIdle]) into
+// the cancellation of [Server.Context], then of [Server.ForceContext] on a second STOP or
+// after [WithGrace]. [NotifyContext] is the os/signal-style form. The design is in
+// docs/serving.md.
+//
+// # Writing to the operator
+//
+// [Put] writes a message (WTO) with routing and descriptor codes, one line or several;
+// [Command.Reply] answers a command on the console that issued it, with its CART; [Ask]
+// puts a question (WTOR) and waits for the reply, until the context ends or [Kill];
+// [Delete] removes messages (DOM); [Task] names the job. The layout of the parameter list
+// and its sources are in docs/wto.md.
+//
 // # Build tags
 //
 // On z/OS with cgo, the package issues the supervisor calls itself. Built with the tag

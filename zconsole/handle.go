@@ -2,7 +2,6 @@ package zconsole
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"sync"
 )
@@ -29,13 +28,14 @@ const (
 // blocked on it at a time.
 type Handle struct {
 	mu      sync.Mutex
-	area    area          // the work area; 0 once closed
-	closed  bool          // Close has begun
-	killed  bool          // Kill has posted the kill ECB
-	waiting bool          // a waiter is inside Wait
-	left    chan struct{} // closed when that waiter has left C
-	start   *Command      // the START command, kept for the first Wait
-	buf     []byte        // the copy buffer, used only by the waiter
+	area    area               // the work area; 0 once closed
+	closed  bool               // Close has begun
+	killed  bool               // Kill has posted the kill ECB
+	waiting bool               // a waiter is inside Wait
+	left    chan struct{}      // closed when that waiter has left C
+	start   *Command           // the START command, kept for the first Wait
+	buf     []byte             // the copy buffer, used only by the waiter
+	asks    map[askRef]*asking // outstanding Asks, whose waits Kill and Close end
 }
 
 // pendingStart keeps a START command that Init took off the chain but could not hand
@@ -95,7 +95,7 @@ func Init(opts ...Option) (*Handle, error) {
 //
 // The first Wait after [Init] on a started job returns the START command.
 func Wait(h *Handle) (Command, error) {
-	return h.wait(nil)
+	return h.wait(context.Background())
 }
 
 // WaitContext is [Wait] that also returns when ctx is done, with an error that wraps
@@ -116,7 +116,8 @@ func WaitContext(ctx context.Context, h *Handle) (Command, error) {
 //
 // When Kill returns nil, a Wait blocked on h is ending with [ErrKilled] and every Wait
 // that begins later returns it; a Wait that had already taken a command off the chain
-// still returns that command, so none is lost.
+// still returns that command, so none is lost. The same holds for [Ask]: a blocked Ask
+// ends with ErrKilled (its question deleted) unless its reply has come.
 func Kill(h *Handle) error {
 	if h == nil {
 		return ErrClosed
@@ -127,13 +128,13 @@ func Kill(h *Handle) error {
 		return ErrClosed
 	}
 	if h.killed {
-		return nil
+		return h.cancelAsks() // nil, unless an Ask's cancel could not be posted before
 	}
 	if err := sysKill(h.area); err != nil {
 		return fmt.Errorf("zconsole: kill: %w", err)
 	}
 	h.killed = true
-	return nil
+	return h.cancelAsks()
 }
 
 // SetQueueLimit changes how many MODIFY commands the system queues for the program
@@ -183,6 +184,7 @@ func (h *Handle) Close() error {
 			h.killed = true
 		}
 	}
+	_ = h.cancelAsks() // best effort: an Ask whose cancel cannot be posted waits for its reply
 	h.closed = true
 	waiting, left := h.waiting, h.left
 	h.mu.Unlock()
@@ -205,8 +207,8 @@ func (h *Handle) wait(ctx context.Context) (Command, error) {
 	if h == nil {
 		return Command{}, ErrClosed
 	}
-	if ctx != nil && ctx.Err() != nil {
-		return Command{}, ctxError(ctx)
+	if ctx.Err() != nil {
+		return Command{}, ctxError("wait", ctx)
 	}
 	h.mu.Lock()
 	switch {
@@ -234,7 +236,7 @@ func (h *Handle) wait(ctx context.Context) (Command, error) {
 	// make sure the post is finished before clearing the ECB for the next Wait.
 	var stop func() bool
 	var posted chan struct{}
-	if ctx != nil && ctx.Done() != nil {
+	if ctx.Done() != nil { // context.Background() never ends: no watcher
 		posted = make(chan struct{})
 		stop = context.AfterFunc(ctx, func() {
 			sysInterrupt(a) // an error leaves the wait to end by a command or a kill
@@ -262,19 +264,16 @@ func (h *Handle) wait(ctx context.Context) (Command, error) {
 	case gotKill:
 		return Command{}, ErrKilled
 	case gotInterrupt:
-		if ctx != nil {
-			return Command{}, ctxError(ctx)
-		}
-		return Command{}, errors.New("zconsole: wait interrupted with no context")
+		return Command{}, ctxError("wait", ctx)
 	}
 	return Command{}, fmt.Errorf("zconsole: wait: %w", err)
 }
 
-// ctxError wraps ctx.Err(), and the cause when it says more.
-func ctxError(ctx context.Context) error {
+// ctxError wraps ctx.Err(), and the cause when it says more, for operation op.
+func ctxError(op string, ctx context.Context) error {
 	err := ctx.Err()
 	if cause := context.Cause(ctx); cause != nil && cause != err {
-		return fmt.Errorf("zconsole: wait: %w: %w", err, cause)
+		return fmt.Errorf("zconsole: %s: %w: %w", op, err, cause)
 	}
-	return fmt.Errorf("zconsole: wait: %w", err)
+	return fmt.Errorf("zconsole: %s: %w", op, err)
 }

@@ -37,6 +37,7 @@ func clean(t *testing.T) {
 	s := sim.Stats()
 	assert.Zero(t, s.Abends, "abends caught: %v", sim.Grep(sim.Log(), "ABEND"))
 	assert.Zero(t, s.ProgramBlocks, "program storage left: %d blocks", s.ProgramBlocks)
+	assert.Empty(t, sim.Outstanding(), "WTORs left outstanding")
 }
 
 // open inits a handle that is closed when the test ends (before clean runs).

@@ -2,8 +2,23 @@
 
 package c
 
-// #include "zc.h"
+/*
+#include "zc.h"
+
+void zc_probe(const unsigned char *in, uint32_t *get, uint32_t *load, unsigned char *out);
+*/
 import "C"
+
+import "unsafe"
+
+// Fullword reads b as a big-endian fullword with the C code's two readers (field access
+// and atomic ECB access) and writes it back with the atomic writer, so a test can hold
+// them to z/OS byte order on any host.
+func Fullword(b [4]byte) (get, load uint32, stored [4]byte) {
+	var g, l C.uint32_t
+	C.zc_probe((*C.uchar)(unsafe.Pointer(&b[0])), &g, &l, (*C.uchar)(unsafe.Pointer(&stored[0])))
+	return uint32(g), uint32(l), stored
+}
 
 // Layout returns the control-block offsets and codes the C code is compiled with, by
 // their IBM names, so tests can hold them against the documented table.

@@ -28,14 +28,6 @@ static zc_area *area_of(uint32_t a)
 	return z;
 }
 
-static int failed(zc_fault *f, uint32_t svc, uint32_t op, uint32_t rc)
-{
-	f->svc = svc;
-	f->op = op;
-	f->rc = rc;
-	return ZC_ESVC;
-}
-
 /* The word QEDIT's ORIGIN= names: COMCIBPT, the answer area's COM address plus 4. */
 static uint32_t origin(const zc_area *z)
 {
@@ -75,7 +67,7 @@ static int free_cib(const zc_area *z, uint32_t cib, zc_fault *f)
 	r.r15 = 0;
 	zc_svc(ZC_SVC_QEDIT, &r);
 	if (r.r15 != 0)
-		return failed(f, ZC_SVC_QEDIT, ZC_OP_QEDIT_FREE, r.r15);
+		return zc_fail(f, ZC_SVC_QEDIT, ZC_OP_QEDIT_FREE, r.r15);
 	return ZC_OK;
 }
 
@@ -91,27 +83,8 @@ static int set_limit(const zc_area *z, uint32_t n, zc_fault *f)
 	r.r15 = 0;
 	zc_svc(ZC_SVC_QEDIT, &r);
 	if (r.r15 != 0)
-		return failed(f, ZC_SVC_QEDIT, ZC_OP_QEDIT_LIMIT, r.r15);
+		return zc_fail(f, ZC_SVC_QEDIT, ZC_OP_QEDIT_LIMIT, r.r15);
 	return ZC_OK;
-}
-
-/* POST ecb with completion code 0: R0 = code, R1 = A(ECB). */
-static int post(uint32_t *ecb, zc_fault *f)
-{
-	zc_regs r;
-
-	r.r0 = 0;
-	r.r1 = zc_addr(ecb);
-	r.r15 = 0;
-	zc_svc(ZC_SVC_POST, &r);
-	if (r.r15 != 0)
-		return failed(f, ZC_SVC_POST, ZC_OP_POST, r.r15);
-	return ZC_OK;
-}
-
-static int posted(const uint32_t *ecb)
-{
-	return (zc_load32(ecb) & ZC_ECB_POST) != 0;
 }
 
 int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc_copy *start,
@@ -143,7 +116,7 @@ int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc
 	r.r15 = 0;
 	zc_svc(ZC_SVC_EXTRACT, &r);
 	if (r.r15 != 0) {
-		rc = failed(f, ZC_SVC_EXTRACT, ZC_OP_EXTRACT, r.r15);
+		rc = zc_fail(f, ZC_SVC_EXTRACT, ZC_OP_EXTRACT, r.r15);
 		goto fail;
 	}
 	z->com = zc_get32(&z->answer);
@@ -189,14 +162,13 @@ int zc_wait(uint32_t area, unsigned char *buf, uint32_t cap, zc_copy *out, zc_fa
 	zc_area *z = area_of(area);
 	const uint32_t *cibpt;
 	uint32_t cib;
-	zc_regs r;
 	int rc;
 
 	if (z == NULL)
 		return ZC_EBADAREA;
 	cibpt = (const uint32_t *)((unsigned char *)zc_ptr(z->com) + ZC_COM_CIBPT);
 	for (;;) {
-		if (posted(&z->killecb))
+		if (zc_posted(&z->killecb))
 			return ZC_KILLED;
 		cib = zc_load32(cibpt);
 		if (cib != 0) {
@@ -205,15 +177,11 @@ int zc_wait(uint32_t area, unsigned char *buf, uint32_t cap, zc_copy *out, zc_fa
 			rc = free_cib(z, cib, f);
 			return rc == ZC_OK ? ZC_COMMAND : rc;
 		}
-		if (posted(&z->intrecb))
+		if (zc_posted(&z->intrecb))
 			return ZC_INTERRUPTED;
-		/* WAIT 1,ECBLIST=list: R0 = 1 event, R1 = the list address complemented. */
-		r.r0 = 1;
-		r.r1 = 0u - zc_addr(z->ecblist);
-		r.r15 = 0;
-		zc_svc(ZC_SVC_WAIT, &r);
-		if (r.r15 != 0)
-			return failed(f, ZC_SVC_WAIT, ZC_OP_WAIT, r.r15);
+		rc = zc_wait_list(z->ecblist, ZC_OP_WAIT, f);
+		if (rc != ZC_OK)
+			return rc;
 	}
 }
 
@@ -223,7 +191,7 @@ int zc_kill(uint32_t area, zc_fault *f)
 
 	if (z == NULL)
 		return ZC_EBADAREA;
-	return post(&z->killecb, f);
+	return zc_post(&z->killecb, ZC_OP_POST, f);
 }
 
 int zc_interrupt(uint32_t area, zc_fault *f)
@@ -232,7 +200,7 @@ int zc_interrupt(uint32_t area, zc_fault *f)
 
 	if (z == NULL)
 		return ZC_EBADAREA;
-	return post(&z->intrecb, f);
+	return zc_post(&z->intrecb, ZC_OP_POST, f);
 }
 
 int zc_clear_interrupt(uint32_t area)

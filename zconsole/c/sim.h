@@ -19,7 +19,10 @@ enum { SIM_PROGRAM = 0, SIM_SYSTEM = 1, SIM_OWNERS = 2 };
 enum {
 	SIM_LOG_COMMAND = 1, /* an operator command, as typed (ASCII)              */
 	SIM_LOG_SYSTEM = 2,  /* a system message (ASCII)                           */
-	SIM_LOG_ABEND = 3    /* an abend the simulator detected (ASCII)            */
+	SIM_LOG_ABEND = 3,   /* an abend the simulator detected (ASCII)            */
+	SIM_LOG_WTO = 4,     /* a WTO or WTOR as decoded from its WPL (sim_wto.c)  */
+	SIM_LOG_DOM = 5,     /* a DOM of message msgid (no data)                   */
+	SIM_LOG_REPLY = 6    /* an operator's reply accepted (sim_wto.c)           */
 };
 
 typedef struct sim_counts {
@@ -75,5 +78,13 @@ uint32_t sim_abend(uint32_t code, const char *why);
 size_t sim_log_count(void);
 int sim_log_get(size_t i, uint64_t *seq, int64_t *ns, uint32_t *kind, uint32_t *msgid,
 		unsigned char *buf, uint32_t cap, uint32_t *len);
+
+/* sim_wto.c. Call with sim.mu held. */
+void sim_wto(zc_regs *r);
+void sim_dom(zc_regs *r);
+void sim_wto_reset(void);
+
+/* sim_task.c. Call with sim.mu held. */
+int sim_task_build(int started);
 
 #endif

@@ -34,4 +34,15 @@ void zcsim_fail_storage(int times);
 void zcsim_no_com(int on);
 void zcsim_job(char out[9]);
 
+/* Console output (sim_wto.c). Results of zcsim_reply. */
+enum { ZCSIM_REPLIED = 0, ZCSIM_NOT_OUTSTANDING = 1, ZCSIM_TOO_LONG = 2, ZCSIM_REPLY_LOST = 3 };
+
+int zcsim_reply(uint32_t id, const unsigned char *text, uint32_t len);
+uint32_t zcsim_outstanding(uint32_t *ids, uint32_t cap);
+int zcsim_await_wtor(int64_t ns);
+uint32_t zcsim_decode_wpl(const unsigned char *img, uint32_t len, unsigned char *rec,
+			  uint32_t cap, uint32_t *reclen);
+uint32_t zcsim_decode_base(void);
+uint32_t zcsim_issue_wpl(const unsigned char *img, uint32_t len, uint32_t *r1);
+
 #endif

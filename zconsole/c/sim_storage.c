@@ -10,6 +10,12 @@
  * instead of a crash, and every block is counted by owner so tests can prove that
  * nothing leaks.
  *
+ * A block is addressable for the length obtained, rounded up to a doubleword as GETMAIN
+ * rounds it, not for the whole size class: reading past what was obtained is a program
+ * error here (ASan sees the rest of the block as poisoned too), and FREEMAIN must give
+ * back the length obtained. z/OS would catch neither inside the same page; the simulator
+ * is stricter on purpose.
+ *
  * Program storage comes back filled with X'FF', not zeros, as obtained storage is not
  * cleared on z/OS either: code that forgets to clear an ECB finds both high bits set.
  */
@@ -49,6 +55,7 @@
 typedef struct chunk {
 	int cls;                /* size class, -1 while unused                  */
 	unsigned char *owner;   /* per block: 0 free, else owner + 1            */
+	uint32_t *length;       /* per block: the length obtained, rounded to 8 */
 	uint32_t used;          /* blocks handed out so far by the bump pointer */
 } chunk;
 
@@ -122,7 +129,10 @@ static unsigned char *fresh_block(int cls)
 		chunks[c].cls = cls;
 		chunks[c].used = 0;
 		chunks[c].owner = (unsigned char *)calloc(per, 1);
-		if (chunks[c].owner == NULL) {
+		chunks[c].length = (uint32_t *)calloc(per, sizeof(uint32_t));
+		if (chunks[c].owner == NULL || chunks[c].length == NULL) {
+			free(chunks[c].owner);
+			free(chunks[c].length);
 			chunks_used--;
 			chunks[c].cls = -1;
 			return NULL;
@@ -132,11 +142,16 @@ static unsigned char *fresh_block(int cls)
 	return arena + (uint32_t)c * CHUNK_SIZE + chunks[c].used++ * size_of(cls);
 }
 
+static uint32_t rounded(uint32_t len)
+{
+	return len == 0 ? 8 : (len + 7) & ~7u;
+}
+
 void *sim_obtain(int owner, uint32_t len)
 {
 	unsigned char *p;
 	freelist *fl;
-	uint32_t off;
+	uint32_t off, in;
 	int cls;
 
 	if (fail_next > 0) {
@@ -145,7 +160,7 @@ void *sim_obtain(int owner, uint32_t len)
 	}
 	if (arena == NULL && (arena_failed || map_arena() != 0))
 		return NULL;
-	cls = class_of(len == 0 ? 1 : len);
+	cls = class_of(rounded(len));
 	if (cls < 0)
 		return NULL;
 	fl = &freed[cls];
@@ -153,17 +168,20 @@ void *sim_obtain(int owner, uint32_t len)
 	if (p == NULL)
 		return NULL;
 	off = (uint32_t)(p - arena);
-	chunks[off / CHUNK_SIZE].owner[(off % CHUNK_SIZE) / size_of(cls)] = (unsigned char)(owner + 1);
-	unpoison(p, size_of(cls));
-	memset(p, owner == SIM_PROGRAM ? 0xFF : 0x00, size_of(cls));
+	in = (off % CHUNK_SIZE) / size_of(cls);
+	chunks[off / CHUNK_SIZE].owner[in] = (unsigned char)(owner + 1);
+	chunks[off / CHUNK_SIZE].length[in] = rounded(len);
+	unpoison(p, rounded(len));
+	memset(p, owner == SIM_PROGRAM ? 0xFF : 0x00, rounded(len));
 	sim.n.live_blocks[owner]++;
-	sim.n.live_bytes[owner] += size_of(cls);
+	sim.n.live_bytes[owner] += rounded(len);
 	sim.n.obtained[owner]++;
 	return p;
 }
 
-/* Find the block holding [addr, addr+len); return its owner slot or NULL. */
-static unsigned char *slot(uint32_t addr, uint32_t len, uint32_t *start, int *cls)
+/* Find the live block holding [addr, addr+len); return its owner slot or NULL. */
+static unsigned char *slot(uint32_t addr, uint32_t len, uint32_t *start, int *cls,
+			   uint32_t *have)
 {
 	uint32_t off, in, size;
 	chunk *c;
@@ -179,7 +197,8 @@ static unsigned char *slot(uint32_t addr, uint32_t len, uint32_t *start, int *cl
 	if (in >= c->used || c->owner[in] == 0)
 		return NULL;
 	*start = zc_addr(arena) + (off / CHUNK_SIZE) * CHUNK_SIZE + in * size;
-	if (len > size || addr - *start > size - len)
+	*have = c->length[in];
+	if (len > *have || addr - *start > *have - len)
 		return NULL;
 	*cls = c->cls;
 	return &c->owner[in];
@@ -187,29 +206,29 @@ static unsigned char *slot(uint32_t addr, uint32_t len, uint32_t *start, int *cl
 
 int sim_addressable(uint32_t addr, uint32_t len)
 {
-	uint32_t start;
+	uint32_t start, have;
 	int cls;
 
-	return slot(addr, len, &start, &cls) != NULL;
+	return slot(addr, len, &start, &cls, &have) != NULL;
 }
 
 void sim_release(int owner, void *p, uint32_t len)
 {
-	uint32_t start;
+	uint32_t start, have;
 	unsigned char *s;
 	freelist *fl;
 	int cls;
 
-	s = slot(zc_addr(p), 1, &start, &cls);
-	if (s == NULL || start != zc_addr(p) || *s != owner + 1 || cls != class_of(len == 0 ? 1 : len)) {
+	s = slot(zc_addr(p), rounded(len), &start, &cls, &have);
+	if (s == NULL || start != zc_addr(p) || *s != owner + 1 || have != rounded(len)) {
 		sim_abend(0x0C4, "FREEMAIN: storage was not obtained at this address and length");
 		return;
 	}
 	*s = 0;
-	memset(p, 0xDD, size_of(cls));
+	memset(p, 0xDD, rounded(len));
 	poison(p, size_of(cls));
 	sim.n.live_blocks[owner]--;
-	sim.n.live_bytes[owner] -= size_of(cls);
+	sim.n.live_bytes[owner] -= rounded(len);
 	fl = &freed[cls];
 	if (fl->n == fl->cap) {
 		uint32_t ncap = fl->cap ? fl->cap * 2 : 64;

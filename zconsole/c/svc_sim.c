@@ -67,6 +67,12 @@ void zc_svc(unsigned n, zc_regs *r)
 	case ZC_SVC_EXTRACT:
 		sim_extract(r);
 		break;
+	case ZC_SVC_WTO:
+		sim_wto(r);
+		break;
+	case ZC_SVC_DOM:
+		sim_dom(r);
+		break;
 	default:
 		r->r15 = sim_abend(0x0C4, "SVC: a service the simulator does not know");
 		break;
@@ -104,7 +110,8 @@ int zcsim_reset(const char *job, const unsigned char *start, uint32_t len)
 	sim.n.abends = 0;
 	sim.last_abend = 0;
 	memset(sim.n.svcs, 0, sizeof sim.n.svcs);
-	if (sim_rebuild(job) != 0)
+	sim_wto_reset();
+	if (sim_rebuild(job) != 0 || sim_task_build(start != NULL) != 0)
 		rc = ZCSIM_NOSTORAGE;
 	else if (start != NULL)
 		rc = sim_queue(start, len, 1);

@@ -48,6 +48,13 @@ void zc_svc(unsigned n, zc_regs *r)
 				 :
 				 : "r14", "memory");
 		break;
+	case ZC_SVC_DOM:
+		__asm__ volatile(" SAM31\n SVC 87\n SAM64"
+				 : "+r"(r0), "+r"(r1), "+r"(r15)
+				 :
+				 : "r14", "memory");
+		r15 = 0; /* DOM has no return code */
+		break;
 	case ZC_SVC_EXTRACT:
 		__asm__ volatile(" SAM31\n SVC 40\n SAM64"
 				 : "+r"(r0), "+r"(r1), "+r"(r15)
@@ -72,4 +79,10 @@ void zc_storage_release31(void *p, uint32_t len)
 {
 	(void)len;
 	free(p);
+}
+
+/* The PSA is at absolute address 0 (PSATOLD, PSAAOLD and FLCCVT are read from it). */
+uint32_t zc_psa(void)
+{
+	return 0;
 }

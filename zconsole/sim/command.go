@@ -10,7 +10,7 @@ import (
 
 // Command enters text at a console as an operator types it:
 //
-//	F job,text   MODIFY job,text   P job   STOP job
+//	F job,text   MODIFY job,text   P job   STOP job   R nn,text   REPLY nn,text
 //
 // The console's rules apply first (126 characters at most, characters IBM-1047 has,
 // upper case outside apostrophes), then the system's: the job must be this one
@@ -18,6 +18,12 @@ import (
 // another is queued, is refused (IEE342I, [ErrRejected]); other syntax is refused
 // (IEE305I, [ErrInvalid]). The command and any refusal go into the log. When Command
 // returns nil, the CIB is on the job's chain and the program's Wait will return it.
+//
+// R nn,text answers the program's WTOR with reply id nn (see [Asked]): the text, upper
+// case unless in apostrophes, is in the program's reply buffer and its ECB posted when
+// Command returns nil, and the system's IEE600I is in the log. A reply id no WTOR has,
+// or a reply longer than the program takes, is refused (IEE305I, [ErrInvalid]; the
+// first also [ErrNotOutstanding]) and the WTOR stays as it was.
 func Command(text string, opts ...CommandOption) error {
 	text, err := enterable(text)
 	if err != nil {
@@ -38,6 +44,8 @@ func Command(text string, opts ...CommandOption) error {
 		}
 		// A STOP carries one blank of data (as observed on z/OS).
 		return enqueue(p, verbStop, " ", opts)
+	case "R", "REPLY":
+		return reply(p)
 	}
 	return invalid(p.verb)
 }
@@ -70,6 +78,8 @@ func enqueue(p parsed, verb byte, data string, opts []CommandOption) error {
 		msg := fmt.Sprintf("IEE342I %s REJECTED-TASK BUSY", p.verb)
 		c.SimLog(c.LogSystem, []byte(msg))
 		return fmt.Errorf("%w: %s", ErrRejected, msg)
+	case c.SimNoStorage:
+		return fmt.Errorf("sim: %s: %w", p.verb, ErrNoStorage)
 	default:
 		return fmt.Errorf("sim: %s: %s", p.verb, queueProblem(r))
 	}

@@ -2,10 +2,12 @@
 // when built with the zconsolesim tag: it starts the job, types commands at a console
 // in their real syntax, and reads the console log.
 //
-//	sim.Start("DEMO", "'idle=20'")     // S DEMO,,,'idle=20'
-//	h, _ := zconsole.Init()            // the first Wait returns the START
-//	sim.Command("f demo,status")       // arrives as MODIFY "STATUS"
-//	sim.Command("P DEMO")              // arrives as STOP
+//	sim.Start("DEMO", "'idle=20'")        // S DEMO,,,'idle=20'
+//	h, _ := zconsole.Init()               // the first Wait returns the START
+//	sim.Command("f demo,status")          // arrives as MODIFY "STATUS"
+//	sim.Command("P DEMO")                 // arrives as STOP
+//	sim.Command("R 01,YES")               // answers the program's WTOR 01
+//	fmt.Print(sim.Transcript(sim.Log()))  // the console's hardcopy
 //
 // Commands follow the console's rules: at most 126 characters, folded to upper case
 // except between apostrophes (which are kept), a job name that must be this job's. The

@@ -15,6 +15,11 @@ var (
 	// a console cannot type, or syntax MVS refuses (IEE305I).
 	ErrInvalid = errors.New("sim: invalid command")
 
-	// ErrOpen: the system cannot be reset while a zconsole handle is open.
-	ErrOpen = errors.New("sim: a zconsole handle is open")
+	// ErrNoStorage: the system had no storage for the command's CIB (storage faults
+	// armed with FailStorage).
+	ErrNoStorage = errors.New("sim: no system storage")
+
+	// ErrOpen: the system cannot be reset while the program uses it: a zconsole handle
+	// is open, or a WTOR awaits its reply.
+	ErrOpen = errors.New("sim: the system is in use")
 )

@@ -7,13 +7,25 @@ import (
 )
 
 // Log returns the console log since the last Reset (or Start), oldest first: the
-// commands as the console took them, the system's messages, and abends the simulator
-// caught.
+// commands as the console took them, the system's messages, abends the simulator
+// caught, and every message the program wrote (KindWTO) with its job name, codes,
+// console, CART and lines, marked Deleted once a DOM deleted it.
 func Log() []Message {
 	recs := c.SimRecords(0)
 	out := make([]Message, 0, len(recs))
+	wtos := map[uint32]int{} // message id -> index in out of the message that has it
 	for _, r := range recs {
-		out = append(out, messageOf(r))
+		if r.Kind == c.LogDOM {
+			if i, ok := wtos[r.MsgID]; ok {
+				out[i].Deleted = true
+			}
+			continue
+		}
+		m := messageOf(r)
+		if m.Kind == KindWTO {
+			wtos[m.MsgID] = len(out)
+		}
+		out = append(out, m)
 	}
 	return out
 }
@@ -27,6 +39,14 @@ func messageOf(r c.Record) Message {
 		m.Kind = KindSystem
 	case c.LogAbend:
 		m.Kind = KindAbend
+	case c.LogWTO:
+		m.MsgID = r.MsgID
+		if err := wtoMessage(&m, r.Data); err != nil {
+			m.Text = err.Error()
+		}
+	case c.LogReply:
+		m.Kind = KindSystem
+		m.Text = replyText(r.Data)
 	}
 	return m
 }

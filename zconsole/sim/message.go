@@ -3,6 +3,8 @@ package sim
 import (
 	"strings"
 	"time"
+
+	"github.com/go-zos/zconsole/zconsole"
 )
 
 // Kind says what a log message is.
@@ -13,6 +15,7 @@ const (
 	KindCommand Kind = iota + 1 // an operator command, as the console took it
 	KindSystem                  // a system message (IEE342I, IEE341I, …)
 	KindAbend                   // a program error the simulator caught
+	KindWTO                     // a message the program wrote: WTO or WTOR
 )
 
 func (k Kind) String() string {
@@ -23,6 +26,8 @@ func (k Kind) String() string {
 		return "system"
 	case KindAbend:
 		return "abend"
+	case KindWTO:
+		return "wto"
 	}
 	return "unknown"
 }
@@ -32,7 +37,24 @@ type Message struct {
 	Seq  uint64    // position in the log, from 1 at Reset
 	Time time.Time // when it was logged
 	Kind Kind
-	Text string // the text as the operator sees it
+	Text string // the text as the operator sees it: a WTOR with its "@nn " before it,
+	// the lines of a multi-line message joined by newlines
+
+	// What a message the program wrote carries (KindWTO), as the system decoded its WPL.
+	Job        string        // the job that wrote it
+	MsgID      uint32        // the message id the system gave it, which DOM takes
+	Lines      []string      // its lines, as written
+	Routing    []int         // its routing codes
+	Descriptor []int         // its descriptor codes, as the system assigned them
+	Console    string        // the console it was sent to by name (CONSNAME=), if any
+	ConsoleID  uint32        // the console it was sent to by id (CONSID=), if any
+	ToConsole  bool          // Console or ConsoleID was given
+	CART       zconsole.CART // its command and response token (zero: none)
+	Response   bool          // an immediate command response (MCSFLAG=RESP)
+	WTOR       bool          // a question awaiting the operator's reply
+	ReplyID    int           // a WTOR's reply id: the nn of R nn,text
+	ReplyLen   int           // a WTOR: the most characters of reply it takes
+	Deleted    bool          // deleted since it was written (DOM; a WTOR when answered)
 }
 
 func (m Message) String() string { return m.Text }

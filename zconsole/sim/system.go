@@ -11,15 +11,15 @@ import (
 
 // Reset starts a fresh simulated system in which this process is job job, not started
 // by START: the communications area is empty, the queue limit 0, the log empty, and no
-// fault armed. It fails with [ErrOpen] while a zconsole handle is open, and with
-// [ErrInvalid] for a name that is not a job name.
+// fault armed. It fails with [ErrOpen] while a zconsole handle is open or a WTOR is
+// outstanding, and with [ErrInvalid] for a name that is not a job name.
 func Reset(job string) error {
 	job, err := jobName(job)
 	if err != nil {
 		return err
 	}
-	if c.Opened() {
-		return fmt.Errorf("sim: reset: %w", ErrOpen)
+	if err := inUse(); err != nil {
+		return fmt.Errorf("sim: reset: %w", err)
 	}
 	if r := c.SimReset(job, nil); r != c.Queued {
 		return fmt.Errorf("sim: reset: %s", queueProblem(r))
@@ -50,13 +50,25 @@ func Start(job, parm string, opts ...CommandOption) error {
 	if err != nil {
 		return fmt.Errorf("sim: start: %w", err)
 	}
-	if c.Opened() {
-		return fmt.Errorf("sim: start: %w", ErrOpen)
+	if err := inUse(); err != nil {
+		return fmt.Errorf("sim: start: %w", err)
 	}
 	if r := c.SimReset(name, img); r != c.Queued {
 		return fmt.Errorf("sim: start: %s", queueProblem(r))
 	}
 	c.SimLog(c.LogCommand, []byte(typed))
+	return nil
+}
+
+// inUse reports why the system cannot be torn down: the program has a handle open, or
+// is waiting for the answer to a WTOR (whose wait a reset would strand).
+func inUse() error {
+	if c.Opened() {
+		return fmt.Errorf("%w: a zconsole handle is open", ErrOpen)
+	}
+	if ids := c.SimOutstanding(); len(ids) > 0 {
+		return fmt.Errorf("%w: WTOR replies %02d are outstanding", ErrOpen, ids)
+	}
 	return nil
 }
 

@@ -1,0 +1,165 @@
+package zconsole
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/go-zos/zconsole/internal/ebcdic"
+)
+
+// askRef is the 31-bit address of a WTOR's block: its reply buffer, the ECB the system
+// posts with the reply, and the cancel ECB that ends the wait otherwise.
+type askRef uint32
+
+// asking is one outstanding Ask on a Handle.
+type asking struct {
+	ref       askRef
+	cancelled bool // its cancel ECB is posted
+}
+
+// Ask puts a question to the operator (WTOR) and waits for the reply, which it
+// returns as typed: without the apostrophes a console removes, trailing blanks
+// trimmed, at most [ReplyLength] characters (119 by default). The operator answers
+// with R nn,text, where nn is the reply id the console shows before the question.
+//
+// The question is one line of at most 122 characters; options are as for [Put], plus
+// ReplyLength. The wait ends early when ctx is done (the error wraps ctx.Err()) or when
+// h is killed or closed (the error is [ErrKilled]); h may be nil, and then only ctx
+// ends it. Either way the WTOR is deleted (DOM) before Ask returns: nothing is left
+// outstanding, and a later reply to its id is refused. A reply that arrives as the wait
+// is ended is returned, not lost. Ask after [Kill] returns ErrKilled at once.
+//
+// Ask never waits on an ECB another wait may use: each WTOR has its own reply and
+// cancel ECBs, so any number of Asks and a Wait may be blocked on one Handle at once.
+func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (string, error) {
+	if ctx == nil {
+		panic("zconsole: Ask with nil Context")
+	}
+	m, err := prepare(question, true, opts)
+	if err != nil {
+		return "", err
+	}
+	if ctx.Err() != nil {
+		return "", ctxError("ask", ctx)
+	}
+	retryStranded()
+	a, err := startAsk(h, &m)
+	if err != nil {
+		return "", err
+	}
+
+	// Cancel-then-join: when ctx ends, post the cancel ECB; when the wait is over, make
+	// sure that post is finished before the block can be freed.
+	var stop func() bool
+	var posted chan struct{}
+	if ctx.Done() != nil {
+		posted = make(chan struct{})
+		stop = context.AfterFunc(ctx, func() {
+			sysAskCancel(a.ref) // an error leaves the wait to a reply or a kill
+			close(posted)
+		})
+	}
+	_, werr := sysAskWait(a.ref)
+	if stop != nil && !stop() {
+		<-posted
+	}
+	killed := false
+	if h != nil {
+		h.mu.Lock()
+		delete(h.asks, a.ref) // from here on no one posts the cancel ECB
+		killed = h.killed
+		h.mu.Unlock()
+	}
+
+	reply, replied, err := sysAskEnd(a.ref)
+	if err != nil {
+		strand(a.ref)
+		return "", fmt.Errorf("zconsole: ask: delete the question: %w", err)
+	}
+	switch {
+	case replied:
+		return ebcdic.DecodeTrim(reply), nil
+	case werr != nil:
+		return "", fmt.Errorf("zconsole: ask: %w", werr)
+	case killed:
+		return "", ErrKilled
+	case ctx.Err() != nil:
+		return "", ctxError("ask", ctx)
+	}
+	return "", errors.New("zconsole: ask: the wait ended with neither a reply nor a cancel")
+}
+
+// startAsk issues the WTOR and, for a handle, registers it so that Kill and Close can
+// end its wait. The check for a kill and the registration are one step under h.mu.
+func startAsk(h *Handle, m *wto) (*asking, error) {
+	if h == nil {
+		ref, _, err := sysAskStart(m)
+		if err != nil {
+			return nil, fmt.Errorf("zconsole: ask: %w", err)
+		}
+		return &asking{ref: ref}, nil
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	switch {
+	case h.closed:
+		return nil, ErrClosed
+	case h.killed:
+		return nil, ErrKilled
+	}
+	ref, _, err := sysAskStart(m)
+	if err != nil {
+		return nil, fmt.Errorf("zconsole: ask: %w", err)
+	}
+	if h.asks == nil {
+		h.asks = map[askRef]*asking{}
+	}
+	a := &asking{ref: ref}
+	h.asks[ref] = a
+	return a, nil
+}
+
+// cancelAsks posts the cancel ECB of every Ask outstanding on h that is not yet
+// cancelled, and returns the errors of those it could not post (a later call tries
+// them again). Call it with h.mu held.
+func (h *Handle) cancelAsks() error {
+	var errs []error
+	for _, a := range h.asks {
+		if a.cancelled {
+			continue
+		}
+		if err := sysAskCancel(a.ref); err != nil {
+			errs = append(errs, fmt.Errorf("zconsole: cancel ask: %w", err))
+			continue
+		}
+		a.cancelled = true
+	}
+	return errors.Join(errs...)
+}
+
+// stranded holds WTORs whose DOM failed: the system may still write a reply into their
+// blocks, so they are kept, and each later Ask tries again to end them.
+var stranded struct {
+	sync.Mutex
+	refs []askRef
+}
+
+func strand(a askRef) {
+	stranded.Lock()
+	stranded.refs = append(stranded.refs, a)
+	stranded.Unlock()
+}
+
+func retryStranded() {
+	stranded.Lock()
+	defer stranded.Unlock()
+	kept := stranded.refs[:0]
+	for _, a := range stranded.refs {
+		if _, _, err := sysAskEnd(a); err != nil {
+			kept = append(kept, a)
+		}
+	}
+	stranded.refs = kept
+}

@@ -1,0 +1,111 @@
+//go:build cgo && zconsolesim
+
+/*
+ * sim_task.c: the few system control blocks that say who the program is: a PSA with
+ * FLCCVT, PSATOLD and PSAAOLD, an ASCB with its ASID and job-name pointers, a TCB, and
+ * a CVT with the system name. On z/OS the PSA is at address 0; here it is a block in
+ * the arena whose address zc_psa() gives, so wto.c's zc_task_info() reads both the same
+ * way, at the documented offsets.
+ *
+ * A job started by START has its name behind ASCBJBNS and ASCBJBNI = 0; a job that was
+ * not started (Reset) is an initiated job: the name is behind ASCBJBNI.
+ */
+#include "sim.h"
+
+#define SIM_PSA_SIZE  4096
+#define SIM_ASCB_SIZE 0x180
+#define SIM_TCB_SIZE  0x180
+#define SIM_CVT_SIZE  0x400
+#define SIM_ASID      0x0021 /* the ASID the simulated job has (as in its CIBs) */
+#define SIM_SYSNAME   "ZSIM"
+
+static uint32_t psa, ascb, tcb, cvt, name;
+
+static const unsigned char ebcdic_upper[26] = {
+	0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, /* A-I */
+	0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD8, 0xD9, /* J-R */
+	0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9        /* S-Z */
+};
+
+/* A job or system name (A-Z 0-9 @ # $) into an 8-byte EBCDIC field, blank padded. */
+static void name8(unsigned char *out, const char *s)
+{
+	int i;
+
+	memset(out, 0x40, 8);
+	for (i = 0; i < 8 && s[i] != 0; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			out[i] = ebcdic_upper[c - 'A'];
+		else if (c >= '0' && c <= '9')
+			out[i] = (unsigned char)(0xF0 + (c - '0'));
+		else if (c == '@')
+			out[i] = 0x7C;
+		else if (c == '#')
+			out[i] = 0x7B;
+		else if (c == '$')
+			out[i] = 0x5B;
+		else
+			out[i] = 0x6F; /* '?': not a job-name character */
+	}
+}
+
+static void drop(uint32_t *a, uint32_t len)
+{
+	if (*a != 0)
+		sim_release(SIM_SYSTEM, zc_ptr(*a), len);
+	*a = 0;
+}
+
+static void drop_all(void)
+{
+	drop(&psa, SIM_PSA_SIZE);
+	drop(&ascb, SIM_ASCB_SIZE);
+	drop(&tcb, SIM_TCB_SIZE);
+	drop(&cvt, SIM_CVT_SIZE);
+	drop(&name, 8);
+}
+
+int sim_task_build(int started)
+{
+	unsigned char *p, *a;
+
+	drop_all();
+	p = (unsigned char *)sim_obtain(SIM_SYSTEM, SIM_PSA_SIZE);
+	a = (unsigned char *)sim_obtain(SIM_SYSTEM, SIM_ASCB_SIZE);
+	tcb = zc_addr(sim_obtain(SIM_SYSTEM, SIM_TCB_SIZE));
+	cvt = zc_addr(sim_obtain(SIM_SYSTEM, SIM_CVT_SIZE));
+	name = zc_addr(sim_obtain(SIM_SYSTEM, 8));
+	psa = zc_addr(p);
+	ascb = zc_addr(a);
+	if (psa == 0 || ascb == 0 || tcb == 0 || cvt == 0 || name == 0) {
+		drop_all();
+		return -1;
+	}
+	zc_put32(p + ZC_PSA_CVT, cvt);
+	zc_put32(p + ZC_PSA_TOLD, tcb);
+	zc_put32(p + ZC_PSA_AOLD, ascb);
+	a[0] = 0xC1; /* C'ASCB' */
+	a[1] = 0xE2;
+	a[2] = 0xC3;
+	a[3] = 0xC2;
+	zc_put16(a + ZC_ASCB_ASID, SIM_ASID);
+	name8((unsigned char *)zc_ptr(name), sim.job);
+	zc_put32(a + ZC_ASCB_JBNI, started ? 0 : name);
+	zc_put32(a + ZC_ASCB_JBNS, started ? name : 0);
+	name8((unsigned char *)zc_ptr(cvt) + ZC_CVT_SNAME, SIM_SYSNAME);
+	return 0;
+}
+
+uint32_t zc_psa(void)
+{
+	uint32_t a;
+
+	pthread_mutex_lock(&sim.mu);
+	sim_boot();
+	if (psa == 0)
+		sim_task_build(0);
+	a = psa;
+	pthread_mutex_unlock(&sim.mu);
+	return a;
+}

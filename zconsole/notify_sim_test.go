@@ -1,0 +1,109 @@
+//go:build cgo && zconsolesim
+
+package zconsole_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"testing"
+	"time"
+
+	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/sim"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestNotifyContextStop(t *testing.T) {
+	fresh(t)
+	h := open(t)
+	lc := goroutinesNow()
+	ctx, stop := zconsole.NotifyContext(context.Background(), h)
+	blocked(t, 1)
+	command(t, "P DEMO")
+	waitDone(t, ctx, "NotifyContext after P DEMO")
+	assert.ErrorIs(t, ctx.Err(), context.Canceled)
+	assert.ErrorIs(t, context.Cause(ctx), zconsole.ErrStopCommand)
+	assert.EqualError(t, context.Cause(ctx), "zconsole: operator STOP from console OPER1")
+	stop()
+	lc.check(t)
+	stop() // again: nothing
+	require.NoError(t, h.Close(), "stop left the handle open")
+}
+
+func TestNotifyContextStopFunction(t *testing.T) {
+	fresh(t)
+	h := open(t)
+	lc := goroutinesNow()
+	ctx, stop := zconsole.NotifyContext(context.Background(), h)
+	stop()
+	lc.check(t)
+	assert.ErrorIs(t, context.Cause(ctx), zconsole.ErrServerClosed)
+	srv, err := zconsole.NewServer(context.Background(), h)
+	require.NoError(t, err, "the handle is free again")
+	require.NoError(t, closeServer(t, srv, lc))
+}
+
+func TestNotifyContextParent(t *testing.T) {
+	fresh(t)
+	h := open(t)
+	parent, cancel := context.WithCancel(context.Background())
+	ctx, stop := zconsole.NotifyContext(parent, h)
+	defer stop()
+	cancel()
+	waitDone(t, ctx, "NotifyContext after its parent")
+	assert.Equal(t, context.Canceled, context.Cause(ctx))
+}
+
+func TestNotifyContextCannotServe(t *testing.T) {
+	fresh(t)
+	h := open(t)
+	require.NoError(t, h.Close())
+	lc := goroutinesNow()
+	ctx, stop := zconsole.NotifyContext(context.Background(), h)
+	require.Error(t, ctx.Err(), "done at once")
+	assert.ErrorIs(t, context.Cause(ctx), zconsole.ErrClosed)
+	assert.ErrorIs(t, context.Cause(ctx), context.Canceled)
+	stop()
+	lc.check(t)
+}
+
+const forceExitEnv = "ZCONSOLE_TEST_FORCE_EXIT"
+
+// TestForceExitChild is the program TestNotifyContextForceExit runs: the operator
+// stops it twice, and the second STOP ends the process.
+func TestForceExitChild(t *testing.T) {
+	if os.Getenv(forceExitEnv) != "1" {
+		t.Skip("run by TestNotifyContextForceExit")
+	}
+	require.NoError(t, sim.Reset("DEMO"))
+	h, err := zconsole.Init()
+	require.NoError(t, err)
+	ctx, stop := zconsole.NotifyContext(context.Background(), h, zconsole.WithForceExit(3))
+	defer stop()
+	require.NoError(t, sim.Command("P DEMO"))
+	<-ctx.Done()
+	fmt.Println("stopping:", context.Cause(ctx))
+	require.NoError(t, sim.Command("P DEMO"))
+	time.Sleep(hang) // a drain that never ends
+	fmt.Println("still running")
+}
+
+// With WithForceExit, the second STOP ends a program whose drain does not end.
+func TestNotifyContextForceExit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the test binary again")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestForceExitChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), forceExitEnv+"=1")
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	require.True(t, errors.As(err, &exit), "%v\n%s", err, out)
+	assert.Equal(t, 3, exit.ExitCode(), "%s", out)
+	assert.Contains(t, string(out), "stopping: zconsole: operator STOP from console OPER1")
+	assert.Contains(t, string(out), "zconsole: stop forced: second operator STOP from console OPER1: exiting with code 3")
+	assert.NotContains(t, string(out), "still running")
+}

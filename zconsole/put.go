@@ -1,0 +1,51 @@
+package zconsole
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Put writes text to the operator (WTO) and returns the message's id for [Delete].
+//
+// Text of up to 126 characters with no newline is one line. Longer text, or text with
+// newlines, becomes a multi-line message: each newline starts a line, and a line over
+// 71 characters is broken at its last blank within 71 (or at 71 if it has none), up to
+// the 10 lines a program without APF authorization may write. Text that does not fit
+// is refused with an error wrapping [ErrTooLong]; nothing is cut. Trailing newlines are
+// dropped and an empty line is written as one blank.
+//
+// The text is written in IBM-1047. A character a console cannot show is an error
+// ([*CharError], wrapping [ErrUnencodable]) that names it and its position, unless
+// [Substitute] is given. Options give routing and descriptor codes, a console and a
+// CART; bad ones are errors wrapping [ErrInvalidCode] or [ErrOption].
+//
+// When Put returns a nil error, the system has the message. Put needs no [Handle] and
+// is safe for concurrent use.
+func Put(text string, opts ...PutOption) (MsgID, error) {
+	m, err := prepare(text, false, opts)
+	if err != nil {
+		return 0, err
+	}
+	id, err := sysWTO(&m)
+	if err != nil {
+		return 0, fmt.Errorf("zconsole: put: %w", err)
+	}
+	return MsgID(id), nil
+}
+
+// Delete deletes messages this program wrote (DOM, one id at a time): they leave the
+// consoles' screens, or never reach them, and stop being retained. A zero MsgID is
+// skipped. An id that names no message is not an error: z/OS ignores it. When Delete
+// returns, every id it could delete is deleted; the error joins those it could not.
+func Delete(ids ...MsgID) error {
+	var errs []error
+	for _, id := range ids {
+		if id == 0 {
+			continue
+		}
+		if err := sysDOM(uint32(id)); err != nil {
+			errs = append(errs, fmt.Errorf("zconsole: delete message %d: %w", uint32(id), err))
+		}
+	}
+	return errors.Join(errs...)
+}

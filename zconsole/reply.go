@@ -1,0 +1,39 @@
+package zconsole
+
+import "fmt"
+
+// Reply answers the command on the console that issued it: a WTO with that console's
+// id (or, when the command carries no id, its name), the command's CART, descriptor
+// code 5 (immediate command response) unless [Descriptor] says otherwise, and the
+// command-response flag, as IBM's programs answer a MODIFY (CONSID=CIBXCNID,
+// CART=CIBXCART). Text and options are as for [Put]; [ToConsole] and [ToConsoleID]
+// may not be given. A command that names no console (no CIB extension) gets an error
+// wrapping [ErrNoConsole].
+func (c Command) Reply(text string, opts ...PutOption) (MsgID, error) {
+	m, err := prepare(text, false, opts, replyTo(c))
+	if err != nil {
+		return 0, err
+	}
+	id, err := sysWTO(&m)
+	if err != nil {
+		return 0, fmt.Errorf("zconsole: reply: %w", err)
+	}
+	return MsgID(id), nil
+}
+
+// replyTo directs a message to the console that issued c, with its CART.
+func replyTo(c Command) PutOption {
+	return func(p *putConfig) error {
+		switch {
+		case c.ConsoleID != 0:
+			p.consID, p.hasConsID = c.ConsoleID, true
+		case c.Console != "" && consoleNameOK(c.Console):
+			p.consName, p.hasConsName = c.Console, true
+		default:
+			return fmt.Errorf("%w: the %s command carries no console id or name", ErrNoConsole, c.Verb)
+		}
+		p.cart, p.hasCART = c.CART, true
+		p.resp = true
+		return nil
+	}
+}

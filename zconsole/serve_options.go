@@ -1,0 +1,159 @@
+package zconsole
+
+import (
+	"fmt"
+	"os"
+	"time"
+)
+
+// serveConfig is what [NewServer] and [NotifyContext] are told by their options.
+type serveConfig struct {
+	handler    Handler
+	replies    ReplyFunc
+	idle       time.Duration
+	grace      time.Duration
+	signals    []os.Signal
+	forceExit  bool
+	exitCode   int
+	workers    int
+	backlog    int
+	drainLimit int
+}
+
+func defaultServeConfig() serveConfig {
+	return serveConfig{replies: consoleReplies, workers: 1, backlog: DefaultQueueLimit}
+}
+
+// A ServeOption configures [NewServer] and [NotifyContext].
+type ServeOption func(*serveConfig) error
+
+// WithHandler runs h for each START and MODIFY command. Without it, MODIFY commands
+// are answered as unknown and a START with parameters is answered as ignored. A
+// [*Router] is a Handler.
+func WithHandler(h Handler) ServeOption {
+	return func(c *serveConfig) error {
+		if h == nil {
+			return fmt.Errorf("zconsole: WithHandler: nil handler")
+		}
+		c.handler = h
+		return nil
+	}
+}
+
+// WithReplies sends every reply the server and its handlers give (through
+// [Request.Reply]) to fn: the answers of the [Router], refusals, and handler errors.
+//
+// Without it, replies go back to the console that issued the command, with its CART
+// ([Command.Reply]), a multi-line message for several lines; a command that names no
+// console is answered in the standard logger ([log.Default]).
+func WithReplies(fn ReplyFunc) ServeOption {
+	return func(c *serveConfig) error {
+		if fn == nil {
+			return fmt.Errorf("zconsole: WithReplies: nil function")
+		}
+		c.replies = fn
+		return nil
+	}
+}
+
+// WithIdle stops the server when nothing happened for d: no operator command arrived,
+// no handler finished and the program did not call [Server.Touch]. The cause is a
+// [*StopError] matching [ErrIdle]. [Server.SetIdleTimeout] changes d while the server
+// runs. A d of 0 (the default) means no idle timeout.
+func WithIdle(d time.Duration) ServeOption {
+	return func(c *serveConfig) error {
+		if d < 0 {
+			return fmt.Errorf("zconsole: WithIdle: negative duration %v", d)
+		}
+		c.idle = d
+		return nil
+	}
+}
+
+// WithGrace forces the stop when d has passed since the server began to stop (the
+// first STOP, signal, idle timeout or Close) and it has not yet stopped: it cancels
+// [Server.ForceContext] with a [*StopError] matching [ErrGraceExpired] and
+// [ErrForced]. A d of 0 (the default) means no grace limit: only a second STOP or
+// signal, or the parent context, forces the stop.
+func WithGrace(d time.Duration) ServeOption {
+	return func(c *serveConfig) error {
+		if d < 0 {
+			return fmt.Errorf("zconsole: WithGrace: negative duration %v", d)
+		}
+		c.grace = d
+		return nil
+	}
+}
+
+// WithSignals treats the signals sig like STOP: the first stops the server (the
+// cause matches [ErrSignal] and names the signal), the next forces the stop. Without
+// arguments it means [os.Interrupt] and SIGTERM. While the server runs, these signals
+// do not end the process (as with [os/signal.Notify]); when [Server.Close] returns,
+// their handling is what it was before.
+func WithSignals(sig ...os.Signal) ServeOption {
+	return func(c *serveConfig) error {
+		if len(sig) == 0 {
+			sig = defaultSignals()
+		}
+		c.signals = append([]os.Signal(nil), sig...)
+		return nil
+	}
+}
+
+// WithForceExit makes a forced stop end the process: when a second STOP or signal,
+// or the end of the grace period, forces the stop, the server writes the cause to the
+// standard logger and calls [os.Exit] with code. Deferred functions do not run, so the
+// handle is not closed: the system frees a job's storage when its step ends.
+//
+// Use it when the program cannot be sure its work ends when [Server.ForceContext] is
+// done, so that the operator's second STOP (or a second Ctrl-C) always works. A
+// cancelled parent context does not end the process.
+func WithForceExit(code int) ServeOption {
+	return func(c *serveConfig) error {
+		c.forceExit, c.exitCode = true, code
+		return nil
+	}
+}
+
+// WithWorkers runs at most n handlers at the same time (the default is 1: commands
+// are handled one after another, in the order they arrived).
+func WithWorkers(n int) ServeOption {
+	return func(c *serveConfig) error {
+		if n < 1 {
+			return fmt.Errorf("zconsole: WithWorkers: %d is not a positive count", n)
+		}
+		c.workers = n
+		return nil
+	}
+}
+
+// WithBacklog sets how many commands wait for a free worker (the default is
+// [DefaultQueueLimit]). A command that finds the backlog full is not run: the server
+// answers that it is busy, as the system answers IEE342I when its own queue is full.
+// The server takes commands off the system's queue at once, so that a STOP behind
+// them is never delayed; the backlog is where they wait instead.
+func WithBacklog(n int) ServeOption {
+	return func(c *serveConfig) error {
+		if n < 0 {
+			return fmt.Errorf("zconsole: WithBacklog: negative count %d", n)
+		}
+		c.backlog = n
+		return nil
+	}
+}
+
+// WithDrainQueueLimit sets the queue limit for MODIFY (as [Handle.SetQueueLimit])
+// once the server begins to stop. The default, 0, is the system's own rule after a
+// STOP: MODIFY commands are refused with IEE342I while the server stops (a second STOP
+// is always accepted). A server that answers commands such as STATUS while it drains
+// gives a limit above 0; its handlers go on running until [Server.ForceContext] is
+// done.
+func WithDrainQueueLimit(n int) ServeOption {
+	return func(c *serveConfig) error {
+		if n < 0 || n > 255 {
+			return fmt.Errorf("zconsole: WithDrainQueueLimit: %d is outside 0..255", n)
+		}
+		c.drainLimit = n
+		return nil
+	}
+}

@@ -1,0 +1,114 @@
+//go:build cgo && zconsolesim
+
+package sim
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/go-zos/zconsole/zconsole"
+)
+
+// FuzzCommand: any text typed at the console, against a program whose queue limit is
+// the fuzzer's, end to end through the C system and the program's Wait. Command either
+// puts exactly one CIB on the chain, which Wait returns as the operator meant it, or
+// refuses with one of the package's errors and the message the system would show; the
+// log holds the command as the console took it; nothing is left queued, held or abended.
+func FuzzCommand(f *testing.F) {
+	for _, s := range commandSeeds {
+		f.Add(s, uint8(5))
+	}
+	f.Add("F DEMO,FULL", uint8(0))
+	f.Fuzz(func(t *testing.T, text string, limit uint8) {
+		if err := Reset("DEMO"); err != nil {
+			t.Fatal(err)
+		}
+		h, err := zconsole.Init(zconsole.WithQueueLimit(int(limit)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		closed := false
+		t.Cleanup(func() {
+			if !closed {
+				_ = h.Close()
+			}
+		})
+
+		err = Command(text)
+		log := Log()
+		in, typable := enterable(text)
+		switch {
+		case typable != nil:
+			if !errors.Is(err, ErrInvalid) || len(log) != 0 {
+				t.Fatalf("Command(%q): %v, log %v; the console refuses it (%v) and logs nothing", text, err, log, typable)
+			}
+		case len(log) == 0 || log[0].Kind != KindCommand || log[0].Text != fold(in):
+			t.Fatalf("Command(%q): the log does not start with the command as taken: %v", text, log)
+		case err == nil:
+			if len(log) != 1 {
+				t.Fatalf("Command(%q) accepted, but the system said more: %v", text, log)
+			}
+		case errors.Is(err, ErrInvalid):
+			mustSay(t, text, log, "IEE305I")
+		case errors.Is(err, ErrNotActive):
+			mustSay(t, text, log, "IEE341I")
+		case errors.Is(err, ErrRejected):
+			mustSay(t, text, log, "IEE342I")
+		default:
+			t.Fatalf("Command(%q): %v, not one of the package's errors", text, err)
+		}
+
+		s := Stats()
+		queued := s.Queued
+		if s.StopQueued {
+			queued++
+		}
+		if (err == nil) != (queued == 1) || queued > 1 {
+			t.Fatalf("Command(%q): %v, and %d CIBs queued", text, err, queued)
+		}
+		if err == nil {
+			cmd, werr := zconsole.Wait(h)
+			if werr != nil {
+				t.Fatalf("Command(%q) accepted, Wait: %v", text, werr)
+			}
+			p := parse(fold(in))
+			switch cmd.Verb {
+			case zconsole.Modify:
+				if want := strings.TrimRight(p.text, " \x00"); cmd.Text != want {
+					t.Fatalf("Command(%q): Wait returned %q, want %q", text, cmd.Text, want)
+				}
+				if !strings.Contains(text, "'") && strings.ContainsFunc(cmd.Text, isLowerAZ) {
+					t.Fatalf("Command(%q): lower case outside apostrophes in %q", text, cmd.Text)
+				}
+			case zconsole.Stop:
+				if cmd.Text != "" {
+					t.Fatalf("Command(%q): STOP with text %q", text, cmd.Text)
+				}
+			default:
+				t.Fatalf("Command(%q): Wait returned %v", text, cmd)
+			}
+			if cmd.Console != MasterConsole.Name || cmd.ConsoleID != MasterConsole.ID {
+				t.Fatalf("Command(%q): from %q (%d)", text, cmd.Console, cmd.ConsoleID)
+			}
+		}
+
+		closed = true
+		if err := h.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if s := Stats(); s.Queued != 0 || s.StopQueued || s.ProgramBlocks != 0 || s.Abends != 0 {
+			t.Fatalf("Command(%q): afterwards %+v", text, s)
+		}
+	})
+}
+
+func isLowerAZ(r rune) bool { return r >= 'a' && r <= 'z' }
+
+// mustSay fails unless the log's second message is the system's msgid.
+func mustSay(t *testing.T, text string, log []Message, msgid string) {
+	t.Helper()
+	if len(log) != 2 || log[1].Kind != KindSystem || !strings.HasPrefix(log[1].Text, msgid) {
+		t.Fatalf("Command(%q): the system should say %s: %v", text, msgid, log)
+	}
+}

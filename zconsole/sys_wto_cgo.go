@@ -1,0 +1,114 @@
+//go:build cgo && (zos || zconsolesim)
+
+package zconsole
+
+import (
+	"errors"
+
+	"github.com/go-zos/zconsole/internal/ebcdic"
+	"github.com/go-zos/zconsole/zconsole/c"
+)
+
+// The platform seam for console output: z/OS, or the simulated MVS.
+
+// errRefused is what the C code's own check of a prepared message failing means: a
+// bug here, not the caller's mistake.
+var errRefused = errors.New("zconsole: internal error: the C code refused a message Go had checked")
+
+func wtoErr(r c.Result, f c.Fault) error {
+	switch r {
+	case c.FailSVC:
+		e := &ServiceError{Op: c.OpNameWTO(f), SVC: int(f.SVC), RC: int(f.RC)}
+		if f.RC&c.RCAbend != 0 {
+			e.RC = 0
+			e.Abend = int(f.RC &^ c.RCAbend)
+		}
+		return e
+	case c.Invalid:
+		return errRefused
+	}
+	return sysErr(r, f)
+}
+
+func messageOf(m *wto) *c.Message {
+	cm := &c.Message{
+		Lines: m.lines, Types: m.types,
+		Codes: m.codes, Route: m.route, Desc: m.desc,
+		ConsID: m.consID, HasConsID: m.hasConsID,
+		ConsName: m.consName, HasConsName: m.hasConsName,
+		CART: m.cart, HasCART: m.hasCART,
+		Response: m.resp,
+		ReplyLen: uint32(m.replyLen),
+	}
+	return cm
+}
+
+func sysWTO(m *wto) (uint32, error) {
+	id, r, f := c.WTO(messageOf(m))
+	if r != c.OK {
+		return 0, wtoErr(r, f)
+	}
+	return id, nil
+}
+
+func sysDOM(id uint32) error {
+	if r, f := c.DOM(id); r != c.OK {
+		return wtoErr(r, f)
+	}
+	return nil
+}
+
+func sysAskStart(m *wto) (askRef, uint32, error) {
+	a, id, r, f := c.AskStart(messageOf(m))
+	if r != c.OK {
+		return 0, 0, wtoErr(r, f)
+	}
+	return askRef(a), id, nil
+}
+
+// sysAskWait blocks until the reply or a cancel; it reports a reply.
+func sysAskWait(a askRef) (bool, error) {
+	r, f := c.AskWait(c.Ask(a))
+	switch r {
+	case c.Replied:
+		return true, nil
+	case c.Cancelled:
+		return false, nil
+	}
+	return false, wtoErr(r, f)
+}
+
+func sysAskCancel(a askRef) error {
+	if r, f := c.AskCancel(c.Ask(a)); r != c.OK {
+		return wtoErr(r, f)
+	}
+	return nil
+}
+
+// sysAskEnd deletes an unanswered WTOR and frees its block; it returns the reply when
+// there was one. On an error the block is kept.
+func sysAskEnd(a askRef) ([]byte, bool, error) {
+	reply, r, f := c.AskEnd(c.Ask(a))
+	switch r {
+	case c.Replied:
+		return reply, true, nil
+	case c.Cancelled:
+		return nil, false, nil
+	}
+	return nil, false, wtoErr(r, f)
+}
+
+func sysTask() (TaskInfo, error) {
+	t, r := c.TaskInfo()
+	if r != c.OK {
+		return TaskInfo{}, errors.New("zconsole: the PSA does not lead to an ASCB")
+	}
+	return TaskInfo{
+		JobName: ebcdic.DecodeTrim(t.Job[:]),
+		Started: t.Started,
+		ASID:    t.ASID,
+		System:  ebcdic.DecodeTrim(t.System[:]),
+		ASCB:    t.ASCB,
+		TCB:     t.TCB,
+	}, nil
+}

@@ -1,0 +1,26 @@
+package zconsole
+
+import "fmt"
+
+// TaskInfo says who this program is, as the system's control blocks do: what
+// Python's taskinfo() returned, and the job name it meant to.
+type TaskInfo struct {
+	JobName string // the job's name: ASCBJBNI's for a job, ASCBJBNS's for a started task
+	Started bool   // the name is ASCBJBNS's: the address space was made by START, MOUNT or LOGON
+	ASID    uint16 // the address space id (ASCBASID)
+	System  string // the system's name (CVTSNAME)
+	ASCB    uint32 // the address space control block's address (PSAAOLD)
+	TCB     uint32 // the calling thread's task control block's address (PSATOLD)
+}
+
+// Task reads [TaskInfo] from the PSA (PSATOLD X'21C', PSAAOLD X'224', FLCCVT X'10'),
+// the ASCB (ASCBASID X'24', ASCBJBNI X'AC', ASCBJBNS X'B0') and the CVT (CVTSNAME
+// X'154'). Goroutines move between threads, so TCB is that of whichever thread ran the
+// call; the rest is the address space's. Task needs no [Handle].
+func Task() (TaskInfo, error) {
+	t, err := sysTask()
+	if err != nil {
+		return TaskInfo{}, fmt.Errorf("zconsole: task: %w", err)
+	}
+	return t, nil
+}

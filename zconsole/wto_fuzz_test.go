@@ -1,0 +1,82 @@
+package zconsole
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/go-zos/zconsole/internal/ebcdic"
+)
+
+// FuzzPutText: any text and any codes through Put's checks and preparation. Either it
+// is refused with one of the package's errors, or it becomes a message that fits
+// (1 line of at most 126, or at most 10 lines of at most 71, none empty; a WTOR one
+// line of at most 122) and has lost no character: the text and the lines, read back
+// from IBM-1047, hold the same characters but for blanks and line breaks.
+func FuzzPutText(f *testing.F) {
+	f.Add("DEMO001I HELLO", uint8(2), uint8(12), false, false)
+	f.Add(strings.Repeat("WORD ", 40), uint8(11), uint8(4), false, false)
+	f.Add("A\n\nB\r\nC\n", uint8(1), uint8(9), false, false)
+	f.Add("PRICE 5€", uint8(0), uint8(14), false, true)
+	f.Add("REPLY YES OR NO", uint8(1), uint8(2), true, false)
+	f.Add(strings.Repeat("X", 800), uint8(128), uint8(13), false, false)
+	f.Fuzz(func(t *testing.T, text string, route, desc uint8, wtor, subst bool) {
+		opts := []PutOption{Routing(int(route)), Descriptor(int(desc), int(desc%8)+1)}
+		if subst {
+			opts = append(opts, Substitute())
+		}
+		m, err := prepare(text, wtor, opts)
+		if err != nil {
+			for _, e := range []error{ErrInvalidCode, ErrTooLong, ErrNoText, ErrUnencodable} {
+				if errors.Is(err, e) {
+					return
+				}
+			}
+			t.Fatalf("prepare(%q): %v, not one of the package's errors", text, err)
+		}
+
+		if route < 1 || route > 128 || desc < 1 || desc > 13 {
+			t.Fatalf("codes %d/%d accepted", route, desc)
+		}
+		n := len(m.lines)
+		switch {
+		case n == 0 || n > maxLines:
+			t.Fatalf("prepare(%q): %d lines", text, n)
+		case wtor && (n != 1 || len(m.lines[0]) > maxWTOR):
+			t.Fatalf("prepare(%q): a WTOR of %d lines", text, n)
+		case n == 1 && len(m.lines[0]) > maxSingle:
+			t.Fatalf("prepare(%q): one line of %d", text, len(m.lines[0]))
+		case n > 1 && len(m.types) != n:
+			t.Fatalf("prepare(%q): %d lines, %d types", text, n, len(m.types))
+		}
+		for i, l := range m.lines {
+			if len(l) == 0 || (n > 1 && len(l) > maxLine) {
+				t.Fatalf("prepare(%q): line %d has %d characters", text, i, len(l))
+			}
+		}
+
+		got := strings.Join(decodeLines(m), "")
+		squeeze := func(s string) string {
+			s = strings.ReplaceAll(s, "\r\n", "\n")
+			return strings.Map(func(r rune) rune {
+				if r == ' ' || r == '\n' {
+					return -1
+				}
+				return r
+			}, s)
+		}
+		if !subst {
+			if squeeze(got) != squeeze(text) {
+				t.Fatalf("prepare(%q): characters lost or changed: %q", text, got)
+			}
+			return
+		}
+		if utf8.RuneCountInString(squeeze(got)) != len([]rune(squeeze(text))) {
+			t.Fatalf("prepare(%q) with Substitute: %q has another number of characters", text, got)
+		}
+		if _, err := ebcdic.Encode(got); err != nil {
+			t.Fatalf("prepare(%q): the lines do not read back: %v", text, err)
+		}
+	})
+}
