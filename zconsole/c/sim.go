@@ -125,6 +125,18 @@ func SimNoCOM(on bool) {
 	C.zcsim_no_com(C.int(v))
 }
 
+// SimWakeClock returns CLOCK_MONOTONIC readings, in nanoseconds, of when the last POST
+// began, before it took the simulated system's lock, and of when the last WAIT ended,
+// after it gave the lock up; 0 for none since the process began. They are the readings
+// internal/floor takes around its condition-variable handoff, on the same clock
+// (floor.Now), so a benchmark can split a POST's wake-up of a WAIT into the way into C,
+// the simulated supervisor, and the way back.
+func SimWakeClock() (post, wait int64) {
+	var p, w C.int64_t
+	C.zcsim_wake_clock(&p, &w)
+	return int64(p), int64(w)
+}
+
 // SimJob returns the simulated job name.
 func SimJob() string {
 	var b [9]C.char

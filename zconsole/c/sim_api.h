@@ -33,6 +33,9 @@ void zcsim_fail_svc(unsigned svc, uint32_t rc, int skip, int times);
 void zcsim_fail_storage(int times);
 void zcsim_no_com(int on);
 void zcsim_job(char out[9]);
+/* CLOCK_MONOTONIC (ns) when the last POST began, before it took the lock, and when the
+ * last WAIT ended, after it gave the lock up; 0 for none since the process began. */
+void zcsim_wake_clock(int64_t *post, int64_t *wait);
 
 /* Console output (sim_wto.c). Results of zcsim_reply. */
 enum { ZCSIM_REPLIED = 0, ZCSIM_NOT_OUTSTANDING = 1, ZCSIM_TOO_LONG = 2, ZCSIM_REPLY_LOST = 3 };

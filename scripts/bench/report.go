@@ -1,0 +1,48 @@
+//go:build ignore
+
+// Report writes BENCHMARKS.md from the output of `make bench`:
+//
+//	go run scripts/bench/report.go [-in bench/benchmarks.txt] [-out BENCHMARKS.md]
+//
+// The same input always gives the same document (internal/benchreport).
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/go-zos/zconsole/internal/benchreport"
+)
+
+func main() {
+	in := flag.String("in", "bench/benchmarks.txt", "the benchmark output `file`")
+	out := flag.String("out", "BENCHMARKS.md", "the document to write (- for standard output)")
+	flag.Parse()
+	if err := run(*in, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "report:", err)
+		os.Exit(1)
+	}
+}
+
+func run(in, out string) error {
+	f, err := os.Open(in)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	data, err := benchreport.Parse(f)
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if err := benchreport.Render(&b, data); err != nil {
+		return err
+	}
+	if out == "-" {
+		_, err = os.Stdout.Write(b.Bytes())
+		return err
+	}
+	return os.WriteFile(out, b.Bytes(), 0o644)
+}

@@ -1,0 +1,155 @@
+//go:build cgo && zconsolesim && linux
+
+package zconsole
+
+import (
+	"testing"
+	"time"
+
+	"github.com/go-zos/zconsole/internal/floor"
+	"github.com/go-zos/zconsole/internal/testfiles"
+	"github.com/go-zos/zconsole/zconsole/c"
+)
+
+// The cost benchmarks split what one command costs the program into parts: decoding a
+// CIB that is already copied out (Go only), one call into C and back that does nothing
+// (the cgo boundary), and the whole Wait for a command that is already queued (a cgo
+// call, WAIT's lock in the simulated MVS, the bounded copy out of system storage,
+// QEDIT to free the CIB, and the decoding). The CIB is testdata/cib/modify.hex,
+// F DEMO,STATUS from console IBMUSER with a CART.
+
+// costBatch is how many commands the wait part queues at a time: the largest queue
+// limit there is.
+const costBatch = 255
+
+// costCIB returns the MODIFY CIB the cost benchmarks use.
+func costCIB(b *testing.B) []byte {
+	b.Helper()
+	img, err := testfiles.Hex("cib/modify.hex")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return img
+}
+
+// costHandle resets the simulated system and opens a handle with the largest queue
+// limit, closed when the benchmark ends.
+func costHandle(b *testing.B) *Handle {
+	b.Helper()
+	if r := c.SimReset("DEMO", nil); r != c.Queued {
+		b.Fatalf("reset: %d", r)
+	}
+	h, err := Init(WithQueueLimit(costBatch))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() {
+		if err := h.Close(); err != nil {
+			b.Error(err)
+		}
+		if n := c.SimCounts(); n.Abends != 0 || n.ProgramBlocks != 0 {
+			b.Errorf("simulator: %d abends, %d program blocks left", n.Abends, n.ProgramBlocks)
+		}
+	})
+	return h
+}
+
+// queueCIBs puts n copies of img on the chain, as the system does for an operator.
+func queueCIBs(b *testing.B, img []byte, n int) {
+	b.Helper()
+	for range n {
+		if r := c.SimQueue(img); r != c.Queued {
+			b.Fatalf("queue: %d", r)
+		}
+	}
+}
+
+// waitQueued takes one queued command with Wait and checks it.
+func waitQueued(b *testing.B, h *Handle) {
+	cmd, err := Wait(h)
+	if err != nil || cmd.Text != "STATUS" {
+		b.Fatalf("Wait: %q, %v", cmd.Text, err)
+	}
+}
+
+// decodeOnce decodes img and checks it.
+func decodeOnce(b *testing.B, img []byte) {
+	cmd, err := decodeCIB(img)
+	if err != nil || cmd.Text != "STATUS" {
+		b.Fatalf("decode: %q, %v", cmd.Text, err)
+	}
+}
+
+// BenchmarkCommandCost measures each part of a command's cost on its own, with its
+// allocations: part=decode, part=cgo, and part=wait, a Wait for a command already
+// queued (the queueing is not timed, nor its allocations counted).
+func BenchmarkCommandCost(b *testing.B) {
+	img := costCIB(b)
+	b.Run("part=decode", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			decodeOnce(b, img)
+		}
+	})
+	b.Run("part=cgo", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			floor.Nop()
+		}
+	})
+	b.Run("part=wait", func(b *testing.B) {
+		h := costHandle(b)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for done := 0; done < b.N; {
+			n := min(costBatch, b.N-done)
+			b.StopTimer()
+			queueCIBs(b, img, n)
+			b.StartTimer()
+			for range n {
+				waitQueued(b, h)
+			}
+			done += n
+		}
+	})
+}
+
+// BenchmarkCommandCostRatio runs the three parts of BenchmarkCommandCost in the same
+// run, alternating in batches of 255, and reports each one's time (decode-ns, cgo-ns,
+// wait-ns) and the shares of Wait's time that decoding and the cgo boundary are
+// (pct-decode, pct-cgo). Its ns/op is Wait's time.
+func BenchmarkCommandCostRatio(b *testing.B) {
+	img := costCIB(b)
+	h := costHandle(b)
+	var took [3]time.Duration
+	count := 0
+	b.ResetTimer()
+	for count < b.N {
+		start := time.Now()
+		for range costBatch {
+			decodeOnce(b, img)
+		}
+		took[0] += time.Since(start)
+		start = time.Now()
+		for range costBatch {
+			floor.Nop()
+		}
+		took[1] += time.Since(start)
+		queueCIBs(b, img, costBatch)
+		start = time.Now()
+		for range costBatch {
+			waitQueued(b, h)
+		}
+		took[2] += time.Since(start)
+		count += costBatch
+	}
+	b.StopTimer()
+	n := float64(count)
+	per := func(d time.Duration) float64 { return float64(d.Nanoseconds()) / n }
+	b.ReportMetric(per(took[2]), "ns/op")
+	b.ReportMetric(per(took[0]), "decode-ns")
+	b.ReportMetric(per(took[1]), "cgo-ns")
+	b.ReportMetric(per(took[2]), "wait-ns")
+	b.ReportMetric(100*float64(took[0])/float64(took[2]), "pct-decode")
+	b.ReportMetric(100*float64(took[1])/float64(took[2]), "pct-cgo")
+}

@@ -1,0 +1,120 @@
+//go:build cgo && zconsolesim && linux
+
+package zconsole_test
+
+import (
+	"errors"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/go-zos/zconsole/internal/floor"
+	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The benchmarks' rounds, once each, so that every test run checks that they still
+// measure what they say: a kill that ends its Wait, a handoff, commands that arrive,
+// pollers that see their flag, and /proc figures that read.
+
+func TestBenchKillRound(t *testing.T) {
+	fresh(t)
+	d, err := killRound(0)
+	require.NoError(t, err)
+	assert.Positive(t, d)
+	assert.Less(t, d, hang)
+}
+
+// checkHandoffTimes checks that a round's parts hold together.
+func checkHandoffTimes(t *testing.T, tm handoffTimes) {
+	t.Helper()
+	assert.Positive(t, tm.handoff)
+	assert.GreaterOrEqual(t, tm.total, tm.handoff, "the wake-up as Go sees it holds the part C sees")
+	assert.Less(t, tm.total, hang)
+	assert.Positive(t, tm.call)
+	// The parts add up to the whole, give or take the clocks' offset (a cgo call).
+	assert.InDelta(t, float64(tm.total), float64(tm.in+tm.handoff+tm.out), float64(time.Millisecond))
+}
+
+func TestBenchKillRoundTimes(t *testing.T) {
+	fresh(t)
+	tm, err := killRoundTimes(floor.NewClock(), 0)
+	require.NoError(t, err)
+	checkHandoffTimes(t, tm)
+	post, back := c.SimWakeClock()
+	assert.Less(t, post, back, "the kill's POST began before the WAIT it ended had ended")
+}
+
+func TestBenchPairRound(t *testing.T) {
+	p, err := floor.NewPair()
+	require.NoError(t, err)
+	defer p.Free()
+	tm, err := pairRound(p, floor.NewClock(), 0)
+	require.NoError(t, err)
+	checkHandoffTimes(t, tm)
+}
+
+func TestBenchHandoffReportsAWaiterThatDidNotWait(t *testing.T) {
+	ch := make(chan woke, 2)
+	ch <- woke{at: time.Now(), err: errors.New("no wait")}
+	_, _, w, err := handoff(ch, func() uint64 { return 0 }, 0, 0, func() error {
+		t.Error("woke a waiter that never waited")
+		return nil
+	})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "no wait")
+	assert.False(t, w.at.IsZero(), "the waiter's report is returned")
+}
+
+func TestBenchHandoffReturnsTheWakersError(t *testing.T) {
+	ch := make(chan woke, 2)
+	errWake := errors.New("cannot wake")
+	_, _, _, err := handoff(ch, func() uint64 { return 1 }, 0, 0, func() error { return errWake })
+	assert.ErrorIs(t, err, errWake)
+}
+
+func TestBenchConsoleChunk(t *testing.T) {
+	fresh(t)
+	d, refused, err := consoleChunk(40, 1)
+	require.NoError(t, err)
+	assert.Positive(t, d)
+	assert.GreaterOrEqual(t, refused, 0)
+	d, err = chanChunk(40, 1)
+	require.NoError(t, err)
+	assert.Positive(t, d)
+}
+
+func TestBenchPollRound(t *testing.T) {
+	const period = 5 * time.Millisecond
+	delays, rate := pollRound(period)
+	require.Len(t, delays, pollWaiters)
+	for _, d := range delays {
+		assert.GreaterOrEqual(t, d, time.Duration(0))
+		assert.Less(t, d, hang)
+	}
+	assert.Positive(t, rate)
+	assert.LessOrEqual(t, rate, float64(time.Second/period)*1.01, "a poller wakes at most once a period")
+}
+
+func TestBenchProcUse(t *testing.T) {
+	u, err := readProcUse(os.Getpid())
+	require.NoError(t, err)
+	assert.Positive(t, u.cpu, "this process has run")
+	assert.Positive(t, u.vol+u.nonvol, "and been switched")
+	assert.GreaterOrEqual(t, u.threads, 1)
+	_, err = readProcUse(-1)
+	assert.Error(t, err)
+}
+
+func TestLatencies(t *testing.T) {
+	l := latencies{5, 1, 4, 2, 3}
+	assert.Equal(t, time.Duration(3), l.quantile(0.5))
+	assert.Equal(t, time.Duration(5), l.quantile(0.99))
+	assert.Equal(t, time.Duration(1), l.quantile(0.01))
+	assert.Equal(t, time.Duration(3), l.mean())
+	assert.Equal(t, time.Duration(2), latencies{4, 1, 3, 2}.quantile(0.5), "nearest rank: half the rounds took 2 or less")
+	assert.Equal(t, latencies{5, 1, 4, 2, 3}, l, "unsorted: quantile sorts a copy")
+	assert.Zero(t, latencies{}.quantile(0.5))
+	assert.Zero(t, latencies{}.mean())
+}
