@@ -17,23 +17,13 @@ QEMU=${QEMU:-qemu-s390x-static}
 SYSROOT=${S390X_SYSROOT:-/usr/s390x-linux-gnu}
 OUT=${S390X_OUT:-bin/s390x}
 export GOARCH=s390x CGO_ENABLED=1 CC=${S390X_CC:-s390x-linux-gnu-gcc}
-export QEMU_LD_PREFIX=$SYSROOT # for qemu started by binfmt_misc, as -L is for ours
 root=$(pwd)
 failed=0
 
-# Tests that run their own binary again (signal and exit tests) exec an s390x file; the
-# kernel hands it to qemu only if binfmt_misc knows the format. Register it when it does
-# not (as root, from the qemu-user-static package's own entry); else say what will fail.
-binfmt=/proc/sys/fs/binfmt_misc
-if [ ! -e "$binfmt/qemu-s390x" ]; then
-	if [ "$(id -u)" -eq 0 ] && { [ -e "$binfmt/register" ] ||
-		mount -t binfmt_misc binfmt_misc "$binfmt" 2>/dev/null; } &&
-		cat /usr/lib/binfmt.d/qemu-s390x.conf >"$binfmt/register" 2>/dev/null; then
-		echo "test-s390x: registered qemu-s390x with binfmt_misc"
-	else
-		echo "test-s390x: cannot register qemu-s390x with binfmt_misc; tests that re-run their binary will fail" >&2
-	fi
-fi
+# Tests that run their own binary again (signal and exit tests), and the demo's tests,
+# which build the demo and run it, start s390x programs: internal/testexec runs them
+# under the emulator this names, so no binfmt_misc registration (root) is needed.
+export ZCONSOLE_TEST_EMULATOR="$QEMU -L $SYSROOT"
 
 for tags in zconsolesim ""; do
 	name=${tags:-stub}

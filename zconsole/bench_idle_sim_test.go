@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/testexec"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/sim"
 )
@@ -172,11 +173,10 @@ type idleChild struct {
 // startIdleChild starts this test binary as a child that blocks in the way kind says,
 // and returns once it has started; its ready channel says when it is blocked.
 func startIdleChild(kind string) (*idleChild, error) {
-	exe, err := os.Executable()
+	cmd, err := testexec.Self("-test.run=^TestIdleChild$", "-test.count=1", "-test.timeout=5m")
 	if err != nil {
 		return nil, err
 	}
-	cmd := exec.Command(exe, "-test.run=^TestIdleChild$", "-test.count=1", "-test.timeout=5m")
 	cmd.Env = append(os.Environ(), idleChildEnv+"="+kind)
 	cmd.Stderr = os.Stderr
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/testexec"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
@@ -84,7 +85,8 @@ func TestServeSignalsRestoredAfterClose(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the test binary again")
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestSignalsRestoredChild$", "-test.count=1")
+	cmd, err := testexec.Self("-test.run=^TestSignalsRestoredChild$", "-test.count=1")
+	require.NoError(t, err)
 	cmd.Env = append(os.Environ(), signalChildEnv+"=1")
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/testexec"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -104,7 +105,7 @@ func demoCommand(t *testing.T, stdin string, args ...string) (*exec.Cmd, *syncBu
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), hang)
 	t.Cleanup(cancel)
-	cmd := exec.CommandContext(ctx, demoBinary(t), args...)
+	cmd := testexec.CommandContext(ctx, demoBinary(t), args...)
 	cmd.Stdin = strings.NewReader(stdin)
 	out, errOut := &syncBuffer{}, &syncBuffer{}
 	cmd.Stdout, cmd.Stderr = out, errOut
