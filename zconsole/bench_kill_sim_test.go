@@ -16,10 +16,13 @@ import (
 
 // The kill benchmark holds the console's kill latency, from Kill to the blocked Wait
 // returning, against the floor that any such wake-up has: one thread blocked in
-// pthread_cond_wait, woken by another (internal/floor, C only). A third side, the same
-// condition variable waited on and signalled by goroutines through cgo, shows what cgo
-// and the Go scheduler add to the floor; the rest of the kill's time is the console's
-// own (the handle, POST and WAIT in the simulated MVS, the ECB list).
+// pthread_cond_wait, woken by another (internal/floor, C only). Two more sides tell the
+// parts apart: the same condition variable waited on and signalled by goroutines
+// through cgo shows what cgo and the Go scheduler add to the floor; the kill itself run
+// by two C threads, the protocol's own C against the simulated MVS with no Go in it
+// (c.SimKillRounds), shows what the console's C and the simulated supervisor add. The
+// rest of the kill's time is the Go side of the console: the handle, and the Go
+// runtime running its calls.
 //
 // The kill and the cgo handoff are timed alike: in Go, from the waker's time.Now before
 // its call to the waiter's after its return, and in C, from the clock reading as the
@@ -197,8 +200,8 @@ func (s *handoffSeries) add(t handoffTimes) {
 	s.call = append(s.call, t.call)
 }
 
-// BenchmarkKill measures b.N kill rounds and as many of the floor's and of the cgo
-// handoff's, in alternating chunks, for each settle time. It reports the kill's mean as
+// BenchmarkKill measures b.N kill rounds and as many of the floor's, of the cgo
+// handoff's and of the kill from C threads, in alternating chunks, for each settle time. It reports the kill's mean as
 // ns/op and its median and 99th percentile (p50-ns, p99-ns), the same for the floor
 // (floor-p50-ns, floor-p99-ns), the cgo handoff (cgo-p50-ns, cgo-p99-ns) and the part
 // of each that C saw (cgo-c-p50-ns, cgo-c-p99-ns; kill-c-p50-ns, kill-c-p99-ns); the
@@ -208,7 +211,8 @@ func (s *handoffSeries) add(t handoffTimes) {
 // percentile as a multiple of the floor's: x-vs-floor and x-p99-vs-floor for the kill
 // (the target is x-vs-floor <= 1.5); cgo-x-vs-floor and cgo-x-p99-vs-floor for the cgo
 // handoff, cgo-c-x-vs-floor and cgo-c-x-p99-vs-floor for its part in C, kill-c-x-vs-floor
-// and kill-c-x-p99-vs-floor for the kill's.
+// and kill-c-x-p99-vs-floor for the kill's; and the kill from C threads, ckill-p50-ns,
+// ckill-p99-ns, ckill-x-vs-floor and ckill-x-p99-vs-floor.
 func BenchmarkKill(b *testing.B) {
 	for _, settle := range killSettles {
 		b.Run("settle="+settle.String(), func(b *testing.B) {
@@ -222,12 +226,12 @@ func BenchmarkKill(b *testing.B) {
 			defer pair.Free()
 			per := (b.N + killChunks - 1) / killChunks
 			clock := floor.NewClock()
-			var base latencies
+			var base, ckill latencies
 			var kill, cgo handoffSeries
 			b.ResetTimer()
 			for ch := range killChunks {
-				for side := range 3 {
-					switch (ch + side) % 3 {
+				for side := range 4 {
+					switch (ch + side) % 4 {
 					case 0:
 						l, err := floor.Run(per, settle)
 						if err != nil {
@@ -250,6 +254,12 @@ func BenchmarkKill(b *testing.B) {
 							}
 							kill.add(t)
 						}
+					case 3:
+						l, err := c.SimKillRounds(per, settle)
+						if err != nil {
+							b.Fatal(err)
+						}
+						ckill = append(ckill, l...)
 					}
 				}
 			}
@@ -268,6 +278,7 @@ func BenchmarkKill(b *testing.B) {
 				{"cgo-", "cgo-", cgo.total},
 				{"cgo-c-", "cgo-c-", cgo.handoff},
 				{"kill-c-", "kill-c-", kill.handoff},
+				{"ckill-", "ckill-", ckill},
 			} {
 				m50, m99 := ns(s.l.quantile(0.5)), ns(s.l.quantile(0.99))
 				b.ReportMetric(m50, s.prefix+"p50-ns")

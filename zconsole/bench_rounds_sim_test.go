@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/go-zos/zconsole/internal/floor"
+	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -44,6 +46,28 @@ func TestBenchKillRoundTimes(t *testing.T) {
 	checkHandoffTimes(t, tm)
 	post, back := c.SimWakeClock()
 	assert.Less(t, post, back, "the kill's POST began before the WAIT it ended had ended")
+}
+
+func TestBenchKillRoundsFromC(t *testing.T) {
+	fresh(t)
+	before := sim.Stats()
+	l, err := c.SimKillRounds(3, 0)
+	require.NoError(t, err)
+	require.Len(t, l, 3)
+	for _, d := range l {
+		assert.Positive(t, d)
+		assert.Less(t, d, hang)
+	}
+	after := sim.Stats()
+	assert.Equal(t, before.SVCs[sim.SVCPost]+3, after.SVCs[sim.SVCPost], "one POST per kill")
+	assert.Zero(t, after.Abends)
+	assert.Zero(t, after.ProgramBlocks, "every work area released")
+
+	h, err := zconsole.Init()
+	require.NoError(t, err)
+	_, err = c.SimKillRounds(1, 0)
+	assert.Error(t, err, "the handle slot is taken")
+	require.NoError(t, h.Close())
 }
 
 func TestBenchPairRound(t *testing.T) {

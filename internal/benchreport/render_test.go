@@ -53,6 +53,7 @@ func TestRenderTargets(t *testing.T) {
 		"The remaining 6.00 µs is the kill's own path, split in the table above: 1.00 µs on the way in, 5.00 µs in C, 1.00 µs on the way out.",
 		"The same path costs 1.50 µs beyond the cgo handoff at settle 1 ms against 6.00 µs at 20 ms",
 		"| the waker's call as it sees it: Post, or Kill | 15.0 µs | 16.0 µs | 1.00 µs |",
+		"It is not the console's C, nor the simulated supervisor: the same kill run by two C threads, the protocol's own code against the simulated MVS with no Go in it, takes 19.0 µs in the same run, 0.950× the floor's.",
 	} {
 		contains(t, out, w)
 	}
@@ -64,6 +65,7 @@ func TestRenderFigures(t *testing.T) {
 		"| CPU | Test CPU |",
 		"| 20 ms | **kill** | 32.0 µs (30.0 µs–34.0 µs, 3 runs) | 90.0 µs (90.0 µs–90.0 µs, 3 runs) | 1.60× | 1.50× |",
 		"Rounds per side and run: 300.",
+		"| 20 ms | kill from C threads | 19.0 µs (19.0 µs–19.0 µs, 3 runs) | 57.0 µs (57.0 µs–57.0 µs, 3 runs) | 0.950× | 0.950× |",
 		"| poll every 5 s (origin story; scaled) | ≈ 2.50 s | ≈ 2.50 s | ≈ 5.00 s | 0.200 |",
 		"| **blocked in `Wait`** | 0 ns (1 run) | 0 (1 run) | 0 (1 run) | 5 | 1× | 1× |",
 		"| poll every 100 ms | 11.0 ms (1 run) | 1 (1 run) | 500 (1 run) | 6 | +11.0 ms | +500 |",
@@ -93,4 +95,14 @@ func TestHeadlines(t *testing.T) {
 	assert.Equal(t, "**Kill**: 32.0 µs (median) from `Kill` to the blocked `Wait` returning, 1.60× the 20.0 µs "+
 		"of a bare pthread condition-variable handoff between two C threads in the same run (99th percentile 90.0 µs, 1.50×).", h[0])
 	assert.Contains(t, h[3], "the demo has exited 950 µs after the operator's `P DEMO` (median of 1 run); a 5 s poller notices the STOP 2.50 s later on average")
+}
+
+func TestKillFromCSaysWhichSideTheCostIsOn(t *testing.T) {
+	var d doc
+	writeKillFromC(&d, 19000, 0.95)
+	assert.Contains(t, d.b.String(), "It is not the console's C")
+	d = doc{}
+	writeKillFromC(&d, 40000, 1.6)
+	assert.Contains(t, d.b.String(), "takes 40.0 µs in the same run, 1.60× the floor's: the console's C and the simulated supervisor account for that much of it")
+	assert.NotContains(t, d.b.String(), "It is not the console's C")
 }

@@ -9,6 +9,7 @@ package c
 import "C"
 
 import (
+	"errors"
 	"time"
 	"unsafe"
 )
@@ -135,6 +136,39 @@ func SimWakeClock() (post, wait int64) {
 	var p, w C.int64_t
 	C.zcsim_wake_clock(&p, &w)
 	return int64(p), int64(w)
+}
+
+// SimKillRounds runs rounds kills with no Go in them: two C threads run the protocol's
+// own init, wait, kill and term against the simulated MVS, the waker killing once the
+// waiter has been in its WAIT for settle. It returns each kill's latency, from the
+// waker's clock reading just before the kill to the waiter's just after its wait
+// returned, read as internal/floor reads its handoff's. It holds the process's one
+// handle slot while it runs, so it fails with an error while a handle is open.
+func SimKillRounds(rounds int, settle time.Duration) ([]time.Duration, error) {
+	if rounds <= 0 {
+		return nil, nil
+	}
+	if !open.CompareAndSwap(false, true) {
+		return nil, errors.New("a handle is open")
+	}
+	defer open.Store(false)
+	lat := make([]C.int64_t, rounds)
+	switch C.zcsim_kill_rounds(C.int(rounds), C.int64_t(settle), &lat[0]) {
+	case C.ZCSIM_KB_OK:
+	case C.ZCSIM_KB_INIT:
+		return nil, errors.New("the work area could not be set up")
+	case C.ZCSIM_KB_THREAD:
+		return nil, errors.New("the waiter thread could not be started")
+	case C.ZCSIM_KB_KILL:
+		return nil, errors.New("the kill's POST failed")
+	default:
+		return nil, errors.New("the wait did not end with the kill")
+	}
+	out := make([]time.Duration, rounds)
+	for i, l := range lat {
+		out[i] = time.Duration(l)
+	}
+	return out, nil
 }
 
 // SimJob returns the simulated job name.

@@ -37,6 +37,11 @@ void zcsim_job(char out[9]);
  * last WAIT ended, after it gave the lock up; 0 for none since the process began. */
 void zcsim_wake_clock(int64_t *post, int64_t *wait);
 
+/* The kill benchmark's side in C threads (sim_killbench.c): rounds kills, each after
+ * the waiter has been in its WAIT for settle_ns, their latencies in lat[]. */
+enum { ZCSIM_KB_OK = 0, ZCSIM_KB_INIT = 1, ZCSIM_KB_THREAD = 2, ZCSIM_KB_KILL = 3, ZCSIM_KB_WAIT = 4 };
+int zcsim_kill_rounds(int rounds, int64_t settle_ns, int64_t *lat);
+
 /* Console output (sim_wto.c). Results of zcsim_reply. */
 enum { ZCSIM_REPLIED = 0, ZCSIM_NOT_OUTSTANDING = 1, ZCSIM_TOO_LONG = 2, ZCSIM_REPLY_LOST = 3 };
 
