@@ -20,9 +20,9 @@ import (
 // parts apart: the same condition variable waited on and signalled by goroutines
 // through cgo shows what cgo and the Go scheduler add to the floor; the kill itself run
 // by two C threads, the protocol's own C against the simulated MVS with no Go in it
-// (c.SimKillRounds), shows what the console's C and the simulated supervisor add. The
-// rest of the kill's time is the Go side of the console: the handle, and the Go
-// runtime running its calls.
+// (c.SimKillRounds), shows what the console's C and the simulated supervisor add; and
+// the kill through the protocol's Go binding (zconsole/c) from goroutines, with no
+// Handle, shows what the Handle adds.
 //
 // The kill and the cgo handoff are timed alike: in Go, from the waker's time.Now before
 // its call to the waiter's after its return, and in C, from the clock reading as the
@@ -168,6 +168,51 @@ func killRoundTimes(clock floor.Clock, settle time.Duration) (handoffTimes, erro
 	return t, nil
 }
 
+// bindingRound is killRoundTimes without the Handle: goroutines call the protocol's Go
+// binding (zconsole/c) directly, Init, Wait, Kill and Term, the same cgo calls into the
+// same C as the Handle makes. Set beside the kill, it shows what the Handle adds.
+func bindingRound(clock floor.Clock, settle time.Duration) (handoffTimes, error) {
+	var t handoffTimes
+	buf := make([]byte, 4096)
+	a, _, r, f := c.Init(zconsole.DefaultQueueLimit, buf)
+	if r != c.OK {
+		return t, fmt.Errorf("c.Init: result %d, %+v", r, f)
+	}
+	waits := func() uint64 { return sim.Stats().SVCs[sim.SVCWait] }
+	ch := make(chan woke, 2)
+	before := waits()
+	go func() {
+		_, r, f := c.Wait(a, buf)
+		w := woke{at: time.Now()}
+		if r != c.Killed {
+			w.err = fmt.Errorf("c.Wait: result %d, %+v", r, f)
+		}
+		ch <- w
+	}()
+	start, call, w, err := handoff(ch, waits, before, settle, func() error {
+		if r, f := c.Kill(a); r != c.OK {
+			return fmt.Errorf("c.Kill: result %d, %+v", r, f)
+		}
+		return nil
+	})
+	if err != nil {
+		if !w.at.IsZero() {
+			c.Term(a)
+		}
+		return t, err
+	}
+	if r, f := c.Term(a); r != c.OK {
+		return t, fmt.Errorf("c.Term: result %d, %+v", r, f)
+	}
+	if w.err != nil {
+		return t, w.err
+	}
+	post, back := c.SimWakeClock()
+	t.split(clock, start, w.at, post, back)
+	t.call = call
+	return t, nil
+}
+
 // pairRound is killRound's handoff on internal/floor's condition variable, called from
 // goroutines through cgo, timed in Go and in C (clock places Go's readings on C's).
 func pairRound(p *floor.Pair, clock floor.Clock, settle time.Duration) (handoffTimes, error) {
@@ -201,7 +246,8 @@ func (s *handoffSeries) add(t handoffTimes) {
 }
 
 // BenchmarkKill measures b.N kill rounds and as many of the floor's, of the cgo
-// handoff's and of the kill from C threads, in alternating chunks, for each settle time. It reports the kill's mean as
+// handoff's, of the kill from C threads and of the kill through the binding, in
+// alternating chunks, for each settle time. It reports the kill's mean as
 // ns/op and its median and 99th percentile (p50-ns, p99-ns), the same for the floor
 // (floor-p50-ns, floor-p99-ns), the cgo handoff (cgo-p50-ns, cgo-p99-ns) and the part
 // of each that C saw (cgo-c-p50-ns, cgo-c-p99-ns; kill-c-p50-ns, kill-c-p99-ns); the
@@ -212,7 +258,9 @@ func (s *handoffSeries) add(t handoffTimes) {
 // (the target is x-vs-floor <= 1.5); cgo-x-vs-floor and cgo-x-p99-vs-floor for the cgo
 // handoff, cgo-c-x-vs-floor and cgo-c-x-p99-vs-floor for its part in C, kill-c-x-vs-floor
 // and kill-c-x-p99-vs-floor for the kill's; and the kill from C threads, ckill-p50-ns,
-// ckill-p99-ns, ckill-x-vs-floor and ckill-x-p99-vs-floor.
+// ckill-p99-ns, ckill-x-vs-floor and ckill-x-p99-vs-floor; the kill through the binding,
+// the same with bind- and bind-c- for its part in C, and bind-in-p50-ns,
+// bind-out-p50-ns and bind-call-p50-ns.
 func BenchmarkKill(b *testing.B) {
 	for _, settle := range killSettles {
 		b.Run("settle="+settle.String(), func(b *testing.B) {
@@ -227,11 +275,11 @@ func BenchmarkKill(b *testing.B) {
 			per := (b.N + killChunks - 1) / killChunks
 			clock := floor.NewClock()
 			var base, ckill latencies
-			var kill, cgo handoffSeries
+			var kill, cgo, bind handoffSeries
 			b.ResetTimer()
 			for ch := range killChunks {
-				for side := range 4 {
-					switch (ch + side) % 4 {
+				for side := range 5 {
+					switch (ch + side) % 5 {
 					case 0:
 						l, err := floor.Run(per, settle)
 						if err != nil {
@@ -260,6 +308,14 @@ func BenchmarkKill(b *testing.B) {
 							b.Fatal(err)
 						}
 						ckill = append(ckill, l...)
+					case 4:
+						for range per {
+							t, err := bindingRound(clock, settle)
+							if err != nil {
+								b.Fatal(err)
+							}
+							bind.add(t)
+						}
 					}
 				}
 			}
@@ -279,6 +335,8 @@ func BenchmarkKill(b *testing.B) {
 				{"cgo-c-", "cgo-c-", cgo.handoff},
 				{"kill-c-", "kill-c-", kill.handoff},
 				{"ckill-", "ckill-", ckill},
+				{"bind-", "bind-", bind.total},
+				{"bind-c-", "bind-c-", bind.handoff},
 			} {
 				m50, m99 := ns(s.l.quantile(0.5)), ns(s.l.quantile(0.99))
 				b.ReportMetric(m50, s.prefix+"p50-ns")
@@ -291,6 +349,7 @@ func BenchmarkKill(b *testing.B) {
 				"cgo-in-p50-ns": cgo.in, "kill-in-p50-ns": kill.in,
 				"cgo-out-p50-ns": cgo.out, "kill-out-p50-ns": kill.out,
 				"cgo-call-p50-ns": cgo.call, "kill-call-p50-ns": kill.call,
+				"bind-in-p50-ns": bind.in, "bind-out-p50-ns": bind.out, "bind-call-p50-ns": bind.call,
 			} {
 				b.ReportMetric(ns(l.quantile(0.5)), unit)
 			}

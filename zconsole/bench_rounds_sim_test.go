@@ -70,6 +70,14 @@ func TestBenchKillRoundsFromC(t *testing.T) {
 	require.NoError(t, h.Close())
 }
 
+func TestBenchBindingRound(t *testing.T) {
+	fresh(t)
+	tm, err := bindingRound(floor.NewClock(), 0)
+	require.NoError(t, err)
+	checkHandoffTimes(t, tm)
+	assert.False(t, c.Opened(), "the work area is released")
+}
+
 func TestBenchPairRound(t *testing.T) {
 	p, err := floor.NewPair()
 	require.NoError(t, err)

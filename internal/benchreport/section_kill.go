@@ -12,6 +12,7 @@ var killSides = []killSide{
 	{"cgo handoff, the part C sees", "cgo-c-", "cgo-c-"},
 	{"cgo handoff", "cgo-", "cgo-"},
 	{"kill from C threads", "ckill-", "ckill-"},
+	{"kill through the binding, no Handle", "bind-", "bind-"},
 	{"**kill**", "", ""},
 }
 
@@ -44,6 +45,10 @@ func writeKill(d *doc, data *Data) {
 		"protocol's own init, WAIT on its three ECBs, POST of the kill ECB and term, " +
 		"against the simulated MVS, timed as the floor is, from just before the kill to " +
 		"just after the wait has returned.")
+	d.item("**kill through the binding**, to tell the Handle from the rest of Go: the kill " +
+		"from goroutines, timed as the kill is, but calling the protocol's Go binding " +
+		"(`zconsole/c`: `Init`, `Wait`, `Kill`, `Term`) directly, the same cgo calls into " +
+		"the same C that the Handle makes, without the Handle's lock and state.")
 	d.end()
 	d.p("Before each round the waker waits until the waiter is in its wait (the simulator's " +
 		"WAIT count, the floor's count of waits; both are raised under the lock the waiter " +
@@ -93,23 +98,23 @@ func writeKill(d *doc, data *Data) {
 }
 
 // killPart is one part of a wake-up as BenchmarkKill splits it: its label, and the
-// units of the cgo handoff's figure and of the kill's.
+// units of the cgo handoff's figure, the kill through the binding's, and the kill's.
 type killPart struct {
-	label, cgo, kill string
+	label, cgo, bind, kill string
 }
 
 var killParts = []killPart{
 	{"the way into C: the waker's `time.Now` to the clock reading in C as the post begins " +
 		"(the Go call, the handle's lock for the kill, the cgo call; the first cgo call after " +
-		"a sleep also wakes the Go runtime's monitor thread)", "cgo-in-p50-ns", "kill-in-p50-ns"},
+		"a sleep also wakes the Go runtime's monitor thread)", "cgo-in-p50-ns", "bind-in-p50-ns", "kill-in-p50-ns"},
 	{"in C: the post's clock reading to the waiter's once its wait has ended (for the " +
 		"kill, the simulated supervisor's lock, POST, broadcast, and WAIT's look at its " +
-		"three ECBs)", "cgo-c-p50-ns", "kill-c-p50-ns"},
+		"three ECBs)", "cgo-c-p50-ns", "bind-c-p50-ns", "kill-c-p50-ns"},
 	{"the way out: the waiter's clock reading in C to its `time.Now` after the call (the " +
 		"cgo return, a processor got back from the scheduler; for the kill, Wait's own " +
-		"finish under the handle's lock)", "cgo-out-p50-ns", "kill-out-p50-ns"},
-	{"**the whole**, `time.Now` to `time.Now`", "cgo-p50-ns", "p50-ns"},
-	{"the waker's call as it sees it: Post, or Kill", "cgo-call-p50-ns", "kill-call-p50-ns"},
+		"finish under the handle's lock)", "cgo-out-p50-ns", "bind-out-p50-ns", "kill-out-p50-ns"},
+	{"**the whole**, `time.Now` to `time.Now`", "cgo-p50-ns", "bind-p50-ns", "p50-ns"},
+	{"the waker's call as it sees it: Post, or Kill", "cgo-call-p50-ns", "bind-call-p50-ns", "kill-call-p50-ns"},
 }
 
 // writeKillParts splits the settle-20-ms medians of the cgo handoff and of the kill into
@@ -126,13 +131,17 @@ func writeKillParts(d *doc, data *Data) {
 		"floor, C on both threads: %s.", dur(f))
 	var rows [][]string
 	for _, p := range killParts {
-		c, k := get(p.cgo), get(p.kill)
+		c, b, k := get(p.cgo), get(p.bind), get(p.kill)
 		if c <= 0 || k <= 0 {
 			continue
 		}
-		rows = append(rows, []string{p.label, dur(c), dur(k), delta(k - c)})
+		bc := "—"
+		if b > 0 {
+			bc = dur(b)
+		}
+		rows = append(rows, []string{p.label, dur(c), bc, dur(k), delta(k - c)})
 	}
-	d.table([]string{"part", "cgo handoff", "kill", "the kill's extra"}, rows)
+	d.table([]string{"part", "cgo handoff", "kill through the binding", "kill", "the kill's extra over the cgo handoff"}, rows)
 }
 
 // writeKillWhy says plainly whether the target is met at settle 20 ms and, where it is
@@ -157,6 +166,13 @@ func writeKillWhy(d *doc, data *Data) {
 		delta(get("kill-out-p50-ns")-get("cgo-out-p50-ns")))
 	if ck := data.Get(killCold, "ckill-x-vs-floor"); ck.Ok() {
 		writeKillFromC(d, get("ckill-p50-ns"), ck.Median)
+	}
+	if bind := get("bind-p50-ns"); bind > 0 {
+		d.p("Through the binding, the same cgo calls into the same C from goroutines but "+
+			"without the Handle, the kill takes %s (%s the floor's): %s of the kill's %s "+
+			"beyond the cgo handoff is there without the Handle, %s comes with it.",
+			dur(bind), times(data.Get(killCold, "bind-x-vs-floor").Median),
+			delta(bind-cgo), delta(kill-cgo), delta(kill-bind))
 	}
 	hot := at(killHot, "p50-ns") - at(killHot, "cgo-p50-ns")
 	if at(killHot, "p50-ns") > 0 && hot < kill-cgo {
@@ -184,11 +200,10 @@ func writeKillFromC(d *doc, ckill, ckillX float64) {
 	}
 	d.p("It is not the console's C, nor the simulated supervisor: the same kill run by two "+
 		"C threads, the protocol's own code against the simulated MVS with no Go in it, "+
-		"takes %s in the same run, %s the floor's. What the kill adds is on the Go side: "+
-		"the handle (its lock, taken by Kill and again by Wait as it returns) and the Go "+
-		"runtime running those calls. As the path is short, the cost is most likely less "+
-		"in its instructions than in where and when the woken thread gets a CPU while the "+
-		"waker's goroutine finishes Kill, and in caches gone cold over the sleep.",
+		"takes %s in the same run, %s the floor's. What the kill adds is on the Go side, "+
+		"around calls that are short, so it is most likely less in their instructions than "+
+		"in where and when the woken thread gets a CPU while the waker's goroutine finishes "+
+		"its call, and in caches gone cold over the sleep.",
 		dur(ckill), times(ckillX))
 }
 
