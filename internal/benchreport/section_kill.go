@@ -125,7 +125,7 @@ func writeKillParts(d *doc, data *Data) {
 	if f <= 0 || get("cgo-p50-ns") <= 0 || get("p50-ns") <= 0 {
 		return
 	}
-	d.p("Where the time goes, settle 20 ms: both Go sides read the clock in Go and in C, "+
+	d.p("Where the time goes, settle 20 ms: the Go sides read the clock in Go and in C, "+
 		"on the same clock as the floor's, so each splits into its way into C, the handoff "+
 		"in C, and its way out (medians of each part, so they add up only roughly). The "+
 		"floor, C on both threads: %s.", dur(f))
