@@ -30,14 +30,6 @@ struct kb_waiter {
 	unsigned char buf[ZC_COPY_MAX];
 };
 
-static int64_t kb_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 static void kb_sleep(int64_t ns)
 {
 	struct timespec ts;
@@ -64,7 +56,7 @@ static void *kb_waiter_main(void *arg)
 	zc_copy out;
 
 	w->rc = zc_wait(w->area, w->buf, sizeof w->buf, &out, &w->fault);
-	w->woke = kb_now();
+	w->woke = sim_now_ns();
 	__atomic_store_n(&w->done, 1, __ATOMIC_RELEASE);
 	return NULL;
 }
@@ -98,7 +90,7 @@ static int kb_round(int64_t settle_ns, int64_t *lat)
 		kb_sleep(KB_POLL_NS);
 	}
 	kb_sleep(settle_ns);
-	sent = kb_now();
+	sent = sim_now_ns();
 	rc = zc_kill(w.area, &f);
 	pthread_join(t, NULL);
 	*lat = w.woke - sent;

@@ -35,7 +35,7 @@ static svc_fault faults[256];
 static int64_t post_began;
 static int64_t wait_ended;
 
-static int64_t mono_ns(void)
+int64_t sim_now_ns(void)
 {
 	struct timespec ts;
 
@@ -66,7 +66,7 @@ void zc_svc(unsigned n, zc_regs *r)
 	int64_t began = 0;
 
 	if (n == ZC_SVC_POST)
-		began = mono_ns();
+		began = sim_now_ns();
 	pthread_mutex_lock(&sim.mu);
 	if (n == ZC_SVC_POST)
 		post_began = began;
@@ -104,7 +104,7 @@ void zc_svc(unsigned n, zc_regs *r)
 	}
 	pthread_mutex_unlock(&sim.mu);
 	if (n == ZC_SVC_WAIT)
-		__atomic_store_n(&wait_ended, mono_ns(), __ATOMIC_RELEASE);
+		__atomic_store_n(&wait_ended, sim_now_ns(), __ATOMIC_RELEASE);
 }
 
 void *zc_storage_obtain31(uint32_t len)
