@@ -9,13 +9,14 @@ import (
 	"github.com/go-zos/zconsole/internal/floor"
 	"github.com/go-zos/zconsole/internal/testfiles"
 	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/stretchr/testify/assert"
 )
 
 // The cost benchmarks split what one command costs the program into parts: decoding a
 // CIB that is already copied out (Go only), one call into C and back that does nothing
 // (the cgo boundary), and the whole Wait for a command that is already queued (a cgo
-// call, WAIT's lock in the simulated MVS, the bounded copy out of system storage,
-// QEDIT to free the CIB, and the decoding). The CIB is testdata/cib/modify.hex,
+// call, the bounded copy out of system storage, QEDIT to free the CIB, and the
+// decoding; no WAIT, since the chain is drained before any WAIT). The CIB is testdata/cib/modify.hex,
 // F DEMO,STATUS from console IBMUSER with a CART.
 
 // costBatch is how many commands the wait part queues at a time: the largest queue
@@ -23,7 +24,7 @@ import (
 const costBatch = 255
 
 // costCIB returns the MODIFY CIB the cost benchmarks use.
-func costCIB(b *testing.B) []byte {
+func costCIB(b testing.TB) []byte {
 	b.Helper()
 	img, err := testfiles.Hex("cib/modify.hex")
 	if err != nil {
@@ -34,7 +35,7 @@ func costCIB(b *testing.B) []byte {
 
 // costHandle resets the simulated system and opens a handle with the largest queue
 // limit, closed when the benchmark ends.
-func costHandle(b *testing.B) *Handle {
+func costHandle(b testing.TB) *Handle {
 	b.Helper()
 	if r := c.SimReset("DEMO", nil); r != c.Queued {
 		b.Fatalf("reset: %d", r)
@@ -55,7 +56,7 @@ func costHandle(b *testing.B) *Handle {
 }
 
 // queueCIBs puts n copies of img on the chain, as the system does for an operator.
-func queueCIBs(b *testing.B, img []byte, n int) {
+func queueCIBs(b testing.TB, img []byte, n int) {
 	b.Helper()
 	for range n {
 		if r := c.SimQueue(img); r != c.Queued {
@@ -65,7 +66,7 @@ func queueCIBs(b *testing.B, img []byte, n int) {
 }
 
 // waitQueued takes one queued command with Wait and checks it.
-func waitQueued(b *testing.B, h *Handle) {
+func waitQueued(b testing.TB, h *Handle) {
 	cmd, err := Wait(h)
 	if err != nil || cmd.Text != "STATUS" {
 		b.Fatalf("Wait: %q, %v", cmd.Text, err)
@@ -73,7 +74,7 @@ func waitQueued(b *testing.B, h *Handle) {
 }
 
 // decodeOnce decodes img and checks it.
-func decodeOnce(b *testing.B, img []byte) {
+func decodeOnce(b testing.TB, img []byte) {
 	cmd, err := decodeCIB(img)
 	if err != nil || cmd.Text != "STATUS" {
 		b.Fatalf("decode: %q, %v", cmd.Text, err)
@@ -152,4 +153,26 @@ func BenchmarkCommandCostRatio(b *testing.B) {
 	b.ReportMetric(per(took[2]), "wait-ns")
 	b.ReportMetric(100*float64(took[0])/float64(took[2]), "pct-decode")
 	b.ReportMetric(100*float64(took[1])/float64(took[2]), "pct-cgo")
+}
+
+// The cost parts once each as tests, so that every test run checks what the benchmarks
+// measure; and Wait's allocations, which BENCHMARKS.md explains one by one.
+
+func TestCostParts(t *testing.T) {
+	img := costCIB(t)
+	decodeOnce(t, img)
+	floor.Nop()
+	h := costHandle(t)
+	queueCIBs(t, img, 2)
+	waitQueued(t, h)
+	waitQueued(t, h)
+	assert.Zero(t, c.SimCounts().Queued, "both commands taken")
+}
+
+func TestWaitForAQueuedCommandAllocatesThreeTimes(t *testing.T) {
+	h := costHandle(t)
+	const runs = 100
+	queueCIBs(t, costCIB(t), runs+1) // AllocsPerRun calls once more to warm up
+	n := testing.AllocsPerRun(runs, func() { waitQueued(t, h) })
+	assert.LessOrEqual(t, n, 3.0, "the command's text and console name, and the waiter's channel")
 }

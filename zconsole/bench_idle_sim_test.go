@@ -104,9 +104,14 @@ type procUse struct {
 	threads int    // threads now
 }
 
-func (u procUse) sub(v procUse) procUse {
+// sub returns the use from v to u. The per-thread sums go down if a thread exits in
+// between, its use lost with it: that is an error, not a figure.
+func (u procUse) sub(v procUse) (procUse, error) {
+	if u.ticks < v.ticks || u.cpu < v.cpu || u.vol < v.vol || u.nonvol < v.nonvol {
+		return procUse{}, fmt.Errorf("a thread exited during the window (threads %d, then %d): its use is lost", v.threads, u.threads)
+	}
 	return procUse{ticks: u.ticks - v.ticks, cpu: u.cpu - v.cpu, vol: u.vol - v.vol,
-		nonvol: u.nonvol - v.nonvol, threads: u.threads}
+		nonvol: u.nonvol - v.nonvol, threads: u.threads}, nil
 }
 
 // readProcUse reads pid's use from /proc.
@@ -305,7 +310,9 @@ func idleRound(window time.Duration) ([]procUse, error) {
 		if err != nil {
 			return nil, err
 		}
-		use[i] = u.sub(before[i])
+		if use[i], err = u.sub(before[i]); err != nil {
+			return nil, err
+		}
 	}
 	return use, nil
 }

@@ -151,9 +151,7 @@ func killRoundTimes(clock floor.Clock, settle time.Duration) (handoffTimes, erro
 	}()
 	start, call, w, err := handoff(ch, waits, before, settle, func() error { return zconsole.Kill(h) })
 	if err != nil {
-		if !w.at.IsZero() { // the waiter is back: nothing is left in the handle
-			_ = h.Close()
-		}
+		_ = h.Close() // kills again if need be, and waits for the waiter to leave
 		return t, err
 	}
 	if err := h.Close(); err != nil {
@@ -196,9 +194,17 @@ func bindingRound(clock floor.Clock, settle time.Duration) (handoffTimes, error)
 		return nil
 	})
 	if err != nil {
-		if !w.at.IsZero() {
-			c.Term(a)
+		if w.at.IsZero() { // the waiter may still wait: kill again before freeing the area
+			if r, _ := c.Kill(a); r != c.OK {
+				return t, err // leave the area: freeing it under a waiter is worse
+			}
+			select {
+			case <-ch:
+			case <-time.After(killHang):
+				return t, err
+			}
 		}
+		c.Term(a)
 		return t, err
 	}
 	if r, f := c.Term(a); r != c.OK {

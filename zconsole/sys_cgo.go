@@ -4,6 +4,7 @@ package zconsole
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/go-zos/zconsole/zconsole/c"
 )
@@ -40,8 +41,14 @@ func sysInit(limit int, buf []byte) (area, int, error) {
 	return area(a), int(cp.Len), sysErr(r, f)
 }
 
+// waitOuts keeps the storage a Wait hands C for its results, so that a Wait does not
+// allocate it each time.
+var waitOuts = sync.Pool{New: func() any { return new(c.WaitOut) }}
+
 func sysWait(a area, buf []byte) (int, outcome, error) {
-	cp, r, f := c.Wait(c.Area(a), buf)
+	o := waitOuts.Get().(*c.WaitOut)
+	cp, r, f := o.Wait(c.Area(a), buf)
+	waitOuts.Put(o)
 	switch r {
 	case c.Command:
 		return int(cp.Len), gotCommand, nil

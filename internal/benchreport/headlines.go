@@ -17,8 +17,9 @@ func Headlines(data *Data) []string {
 	p := pollPeriods[1]
 	if s := data.Get(p.bench, "ns/op"); s.Ok() {
 		line := fmt.Sprintf("**Polling**: a waiter that wakes every 100 ms to look at a flag takes %s "+
-			"on average to see a shutdown, %s the kill",
-			dur(s.Median), times(data.Get(p.bench, "x-vs-kill").Median))
+			"on average to see a shutdown; its median delay is %s the median of the kills "+
+			"measured beside it (%s)",
+			dur(s.Median), times(data.Get(p.bench, "x-vs-kill").Median), dur(data.Get(p.bench, "kill-p50-ns").Median))
 		if o := data.Get(pollPeriods[2].bench, "ns/op"); o.Ok() {
 			line += fmt.Sprintf("; at the origin story's 5 s, about %s", dur(scaled(o.Median)))
 		}

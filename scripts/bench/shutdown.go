@@ -16,6 +16,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -27,6 +28,9 @@ import (
 
 	"github.com/go-zos/zconsole/internal/benchreport"
 )
+
+// runLimit is how long one run of the demo may take: its scripts end in seconds.
+const runLimit = 2 * time.Minute
 
 func main() {
 	demo := flag.String("demo", "bin/demo", "the demo `binary`, built with -tags zconsolesim")
@@ -51,8 +55,12 @@ func main() {
 }
 
 // run runs the demo once with script and returns its figures in benchmark form.
+// A run that has not ended within runLimit is killed and fails the program: a hung demo
+// must not hang make bench.
 func run(demo, script string) (string, error) {
-	cmd := exec.Command(demo, "-script", script)
+	ctx, cancel := context.WithTimeout(context.Background(), runLimit)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, demo, "-script", script)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -72,6 +80,9 @@ func run(demo, script string) (string, error) {
 	}
 	err = cmd.Wait()
 	reaped := time.Now()
+	if ctx.Err() != nil {
+		return "", fmt.Errorf("the demo did not end within %v, and was killed", runLimit)
+	}
 	if err != nil {
 		return "", fmt.Errorf("the demo: %w", err)
 	}

@@ -124,10 +124,22 @@ func Init(limit int, buf []byte) (Area, Copy, Result, Fault) {
 // Wait blocks until a command is queued (copied into buf), the kill ECB is posted, or
 // the interrupt ECB is posted.
 func Wait(a Area, buf []byte) (Copy, Result, Fault) {
-	var cp C.zc_copy
-	var f C.zc_fault
-	r := Result(C.zc_wait(C.uint32_t(a), bufPtr(buf), C.uint32_t(len(buf)), &cp, &f))
-	return copyOf(&cp), r, faultOf(&f)
+	var o WaitOut
+	return o.Wait(a, buf)
+}
+
+// WaitOut is the storage [Wait] hands C for its results. Memory passed to C is on the
+// heap, so each Wait allocates one; a caller that waits again and again can keep a
+// WaitOut (one goroutine at a time) and call its Wait instead.
+type WaitOut struct {
+	cp C.zc_copy
+	f  C.zc_fault
+}
+
+// Wait is [Wait], with its results in o.
+func (o *WaitOut) Wait(a Area, buf []byte) (Copy, Result, Fault) {
+	r := Result(C.zc_wait(C.uint32_t(a), bufPtr(buf), C.uint32_t(len(buf)), &o.cp, &o.f))
+	return copyOf(&o.cp), r, faultOf(&o.f)
 }
 
 // Kill posts the kill ECB. It stays posted until Term.

@@ -149,20 +149,20 @@ func SimKillRounds(rounds int, settle time.Duration) ([]time.Duration, error) {
 		return nil, nil
 	}
 	if !open.CompareAndSwap(false, true) {
-		return nil, errors.New("a handle is open")
+		return nil, errors.New("zconsole/c: kill rounds: a handle is open")
 	}
 	defer open.Store(false)
 	lat := make([]C.int64_t, rounds)
 	switch C.zcsim_kill_rounds(C.int(rounds), C.int64_t(settle), &lat[0]) {
 	case C.ZCSIM_KB_OK:
 	case C.ZCSIM_KB_INIT:
-		return nil, errors.New("the work area could not be set up")
+		return nil, errors.New("zconsole/c: kill rounds: the work area could not be set up")
 	case C.ZCSIM_KB_THREAD:
-		return nil, errors.New("the waiter thread could not be started")
+		return nil, errors.New("zconsole/c: kill rounds: the waiter thread could not be started")
 	case C.ZCSIM_KB_KILL:
-		return nil, errors.New("the kill's POST failed")
+		return nil, errors.New("zconsole/c: kill rounds: the kill's POST failed")
 	default:
-		return nil, errors.New("the wait did not end with the kill")
+		return nil, errors.New("zconsole/c: kill rounds: the wait did not end with the kill")
 	}
 	out := make([]time.Duration, rounds)
 	for i, l := range lat {

@@ -92,6 +92,13 @@ static int kb_round(int64_t settle_ns, int64_t *lat)
 	kb_sleep(settle_ns);
 	sent = sim_now_ns();
 	rc = zc_kill(w.area, &f);
+	if (rc != ZC_OK) {
+		/* The POST failed (a fault a test armed): end the wait from the system's side,
+		 * which faults do not touch, so that the waiter can be joined. */
+		pthread_mutex_lock(&sim.mu);
+		sim_post_ecb(zc_addr(&((zc_area *)zc_ptr(w.area))->killecb), 0);
+		pthread_mutex_unlock(&sim.mu);
+	}
 	pthread_join(t, NULL);
 	*lat = w.woke - sent;
 	zc_term(w.area, &f);
