@@ -35,6 +35,7 @@ type Handle struct {
 	left    chan struct{}      // closed when that waiter has left C
 	start   *Command           // the START command, kept for the first Wait
 	buf     []byte             // the copy buffer, used only by the waiter
+	results waitOut            // where the system writes a Wait's results, used only by the waiter
 	asks    map[askRef]*asking // outstanding Asks, whose waits Kill and Close end
 }
 
@@ -243,7 +244,7 @@ func (h *Handle) wait(ctx context.Context) (Command, error) {
 			close(posted)
 		})
 	}
-	n, out, err := sysWait(a, h.buf)
+	n, out, err := sysWait(a, h.buf, &h.results)
 	if stop != nil && !stop() {
 		<-posted
 		sysClearInterrupt(a)

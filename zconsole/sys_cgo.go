@@ -4,7 +4,6 @@ package zconsole
 
 import (
 	"fmt"
-	"sync"
 
 	"github.com/go-zos/zconsole/zconsole/c"
 )
@@ -41,14 +40,12 @@ func sysInit(limit int, buf []byte) (area, int, error) {
 	return area(a), int(cp.Len), sysErr(r, f)
 }
 
-// waitOuts keeps the storage a Wait hands C for its results, so that a Wait does not
-// allocate it each time.
-var waitOuts = sync.Pool{New: func() any { return new(c.WaitOut) }}
+// waitOut is the storage a Wait hands C for its results, kept in the Handle so that a
+// Wait does not allocate it each time.
+type waitOut = c.WaitOut
 
-func sysWait(a area, buf []byte) (int, outcome, error) {
-	o := waitOuts.Get().(*c.WaitOut)
+func sysWait(a area, buf []byte, o *waitOut) (int, outcome, error) {
 	cp, r, f := o.Wait(c.Area(a), buf)
-	waitOuts.Put(o)
 	switch r {
 	case c.Command:
 		return int(cp.Len), gotCommand, nil
