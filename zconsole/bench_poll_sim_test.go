@@ -100,7 +100,9 @@ func BenchmarkPolling(b *testing.B) {
 			b.ReportMetric(ns(delays.quantile(0.99)), "p99-ns")
 			b.ReportMetric(ns(delays.quantile(1)), "max-ns")
 			b.ReportMetric(rate/float64(rounds), "wakeups/s")
+			b.ReportMetric(ns(kill.mean()), "kill-mean-ns")
 			b.ReportMetric(ns(kill.quantile(0.5)), "kill-p50-ns")
+			b.ReportMetric(ns(kill.quantile(0.99)), "kill-p99-ns")
 			b.ReportMetric(ns(delays.quantile(0.5))/ns(kill.quantile(0.5)), "x-vs-kill")
 		})
 	}

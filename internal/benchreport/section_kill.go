@@ -144,45 +144,58 @@ func writeKillParts(d *doc, data *Data) {
 	d.table([]string{"part", "cgo handoff", "kill through the binding", "kill", "the kill's extra over the cgo handoff"}, rows)
 }
 
-// writeKillWhy says plainly whether the target is met at settle 20 ms and, where it is
-// not, where the kill's time beyond the floor went in this run.
+// writeKillWhy says plainly, for each settle time whose target is not met, where the
+// kill's time beyond the floor went in this run.
 func writeKillWhy(d *doc, data *Data) {
-	x := data.Get(killCold, "x-vs-floor")
-	if !x.Ok() || x.Median <= killTarget {
-		return
+	for _, k := range killSettings {
+		if x := data.Get(k.name, "x-vs-floor"); x.Ok() && x.Median > killTarget {
+			writeKillWhyAt(d, data, k.name, k.settle, x.Median)
+		}
 	}
-	at := func(name, unit string) float64 { return data.Get(name, unit).Median }
-	get := func(unit string) float64 { return at(killCold, unit) }
+}
+
+// writeKillWhyAt is writeKillWhy for the settle time of benchmark name, where the kill's
+// median was x times the floor's.
+func writeKillWhyAt(d *doc, data *Data, name, settle string, x float64) {
+	get := func(unit string) float64 { return data.Get(name, unit).Median }
 	f, cgo, kill := get("floor-p50-ns"), get("cgo-p50-ns"), get("p50-ns")
-	d.p("**Why the target is not met at settle 20 ms.** The kill's median is %s the floor's "+
+	d.p("**Why the target is not met at settle %s.** The kill's median is %s the floor's "+
 		"(%s against %s). The figures are as measured; neither side is tuned to pass. Of the "+
 		"%s beyond the floor, %s is what any goroutine pays to wait in C and be woken there: "+
 		"the cgo handoff on the floor's own condition variable, with no console code in it, "+
-		"takes %s. The remaining %s is the kill's own path, split in the table above: "+
-		"%s on the way in, %s in C, %s on the way out.",
-		times(x.Median), dur(kill), dur(f), delta(kill-f), delta(cgo-f), dur(cgo), delta(kill-cgo),
-		delta(get("kill-in-p50-ns")-get("cgo-in-p50-ns")),
-		delta(get("kill-c-p50-ns")-get("cgo-c-p50-ns")),
-		delta(get("kill-out-p50-ns")-get("cgo-out-p50-ns")))
-	if ck := data.Get(killCold, "ckill-x-vs-floor"); ck.Ok() {
+		"takes %s (%s the floor's). The remaining %s is the kill's own path.",
+		settle, times(x), dur(kill), dur(f), delta(kill-f), delta(cgo-f), dur(cgo),
+		times(data.Get(name, "cgo-x-vs-floor").Median), delta(kill-cgo))
+	if name == killCold {
+		d.p("The table above splits it: %s on the way in, %s in C, %s on the way out.",
+			delta(get("kill-in-p50-ns")-get("cgo-in-p50-ns")),
+			delta(get("kill-c-p50-ns")-get("cgo-c-p50-ns")),
+			delta(get("kill-out-p50-ns")-get("cgo-out-p50-ns")))
+	}
+	if ck := data.Get(name, "ckill-x-vs-floor"); ck.Ok() {
 		writeKillFromC(d, get("ckill-p50-ns"), ck.Median, get("kill-c-p50-ns"))
 	}
 	if bind := get("bind-p50-ns"); bind > 0 {
 		d.p("Through the binding, the same cgo calls into the same C from goroutines but "+
 			"without the Handle, the kill takes %s (%s the floor's): %s of the kill's %s "+
 			"beyond the cgo handoff is there without the Handle, %s comes with it.",
-			dur(bind), times(data.Get(killCold, "bind-x-vs-floor").Median),
+			dur(bind), times(data.Get(name, "bind-x-vs-floor").Median),
 			delta(bind-cgo), delta(kill-cgo), delta(kill-bind))
 	}
-	hot := at(killHot, "p50-ns") - at(killHot, "cgo-p50-ns")
-	if at(killHot, "p50-ns") > 0 && hot < kill-cgo {
-		d.p("The same path costs %s beyond the cgo handoff at settle 1 ms against %s at "+
-			"20 ms: the extra grows with the time asleep, not with the work done.",
-			delta(hot), delta(kill-cgo))
+	if name == killCold {
+		hot := get2(data, killHot, "p50-ns") - get2(data, killHot, "cgo-p50-ns")
+		if get2(data, killHot, "p50-ns") > 0 && hot < kill-cgo {
+			d.p("The same path costs %s beyond the cgo handoff at settle 1 ms against %s at "+
+				"20 ms: the extra grows with the time asleep, not with the work done.",
+				delta(hot), delta(kill-cgo))
+		}
 	}
 	d.p("On z/OS the supervisor's POST of a waiting task takes the simulator's place in " +
 		"the part in C; that is not measured here.")
 }
+
+// get2 is the median of benchmark name's figure unit.
+func get2(data *Data, name, unit string) float64 { return data.Get(name, unit).Median }
 
 // killCLike is how far above the floor the kill from C threads may be and still count
 // as the floor: the spread between runs of the floor itself.
