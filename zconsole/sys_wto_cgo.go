@@ -16,15 +16,7 @@ import (
 var errRefused = errors.New("zconsole: internal error: the C code refused a message Go had checked")
 
 func wtoErr(r c.Result, f c.Fault) error {
-	switch r {
-	case c.FailSVC:
-		e := &ServiceError{Op: c.OpNameWTO(f), SVC: int(f.SVC), RC: int(f.RC)}
-		if f.RC&c.RCAbend != 0 {
-			e.RC = 0
-			e.Abend = int(f.RC &^ c.RCAbend)
-		}
-		return e
-	case c.Invalid:
+	if r == c.Invalid {
 		return errRefused
 	}
 	return sysErr(r, f)

@@ -58,40 +58,28 @@ static void copy_cib(const unsigned char *c, unsigned char *buf, uint32_t cap, z
 /* QEDIT ORIGIN=COMCIBPT,BLOCK=cib: R0 = +ORIGIN, R1 = -BLOCK. */
 static int free_cib(const zc_area *z, uint32_t cib, zc_fault *f)
 {
-	zc_regs r;
+	uint32_t r1 = 0u - cib;
 
 	if (cib == 0)
 		return ZC_EINVAL;
-	r.r0 = origin(z);
-	r.r1 = 0u - cib;
-	r.r15 = 0;
-	zc_svc(ZC_SVC_QEDIT, &r);
-	if (r.r15 != 0)
-		return zc_fail(f, ZC_SVC_QEDIT, ZC_OP_QEDIT_FREE, r.r15);
-	return ZC_OK;
+	return zc_call(ZC_SVC_QEDIT, ZC_OP_QEDIT_FREE, origin(z), &r1, f);
 }
 
 /* QEDIT ORIGIN=COMCIBPT,CIBCTR=n: R0 = -ORIGIN, R1 = -n (0 when n is 0). */
 static int set_limit(const zc_area *z, uint32_t n, zc_fault *f)
 {
-	zc_regs r;
+	uint32_t r1 = 0u - n;
 
 	if (n > 255)
 		return ZC_EINVAL;
-	r.r0 = 0u - origin(z);
-	r.r1 = 0u - n;
-	r.r15 = 0;
-	zc_svc(ZC_SVC_QEDIT, &r);
-	if (r.r15 != 0)
-		return zc_fail(f, ZC_SVC_QEDIT, ZC_OP_QEDIT_LIMIT, r.r15);
-	return ZC_OK;
+	return zc_call(ZC_SVC_QEDIT, ZC_OP_QEDIT_LIMIT, 0u - origin(z), &r1, f);
 }
 
 int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc_copy *start,
 	    zc_fault *f)
 {
 	zc_area *z;
-	zc_regs r;
+	uint32_t r1;
 	unsigned char *com;
 	uint32_t cib, ecb;
 	int rc;
@@ -111,14 +99,10 @@ int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc
 	zc_put32(z->xlist + ZC_XL_TCB, 0);
 	z->xlist[ZC_XL_FLAGS1] = ZC_XL_COMM;
 	z->xlist[ZC_XL_FLAGS2] = 0;
-	r.r0 = 0;
-	r.r1 = zc_addr(z->xlist);
-	r.r15 = 0;
-	zc_svc(ZC_SVC_EXTRACT, &r);
-	if (r.r15 != 0) {
-		rc = zc_fail(f, ZC_SVC_EXTRACT, ZC_OP_EXTRACT, r.r15);
+	r1 = zc_addr(z->xlist);
+	rc = zc_call(ZC_SVC_EXTRACT, ZC_OP_EXTRACT, 0, &r1, f);
+	if (rc != ZC_OK)
 		goto fail;
-	}
 	z->com = zc_get32(&z->answer);
 	com = (unsigned char *)zc_ptr(z->com);
 	ecb = z->com != 0 ? zc_get32(com + ZC_COM_ECBPT) : 0;

@@ -69,6 +69,14 @@ func (f Fault) OpName() string {
 		return "POST"
 	case OpWTO:
 		return "WTO"
+	case OpDOM:
+		return "DOM"
+	case OpWTOR:
+		return "WTOR"
+	case OpWTORWait:
+		return "WAIT (WTOR)"
+	case OpWTORCancel:
+		return "POST (WTOR cancel)"
 	}
 	return "SVC"
 }

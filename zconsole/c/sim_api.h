@@ -46,6 +46,7 @@ int zcsim_kill_rounds(int rounds, int64_t settle_ns, int64_t *lat);
 enum { ZCSIM_REPLIED = 0, ZCSIM_NOT_OUTSTANDING = 1, ZCSIM_TOO_LONG = 2, ZCSIM_REPLY_LOST = 3 };
 
 int zcsim_reply(uint32_t id, const unsigned char *text, uint32_t len);
+enum { ZCSIM_REPLY_IDS = 100 }; /* reply ids 00-99: RMAX 99 */
 uint32_t zcsim_outstanding(uint32_t *ids, uint32_t cap);
 int zcsim_await_wtor(int64_t ns);
 uint32_t zcsim_decode_wpl(const unsigned char *img, uint32_t len, unsigned char *rec,

@@ -19,7 +19,7 @@
  * expands) is simulated; so is DOM of one message id (R0 = 0). A WPL in another form,
  * or DOM by list or token, is refused as not simulated.
  *
- * A message that passes is decoded into a console-log record (sim_wto_rec below, read
+ * A message that passes is decoded into a console-log record (wto_record below, read
  * by package sim) and gets a message id in R1. A WTOR also gets the next free reply id
  * (00-99, in turn, as MVS numbers them) and stays outstanding until the operator's
  * REPLY (which moves the text into the reply buffer, deletes the WTOR and posts the
@@ -30,8 +30,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#define LINES_READ 255 /* WPLLINES is one byte                            */
-#define REPLY_IDS  100 /* reply ids 00-99: RMAX 99                         */
+#define REPLY_IDS  ZCSIM_REPLY_IDS
 #define FUZZ_SIZE  65536
 
 /* A WPL as decoded: what the console log and the reply need. */
@@ -440,8 +439,7 @@ void sim_dom(zc_regs *r)
 		return;
 	}
 	if (r->r1 != 0)
-		dom_id(r->r1);
-	r->r15 = 0; /* DOM has no return code */
+		dom_id(r->r1); /* DOM has no return code: R15 stays 0 */
 }
 
 /* ---- The operator's side, for package sim ------------------------------------ */
@@ -533,10 +531,8 @@ int zcsim_await_wtor(int64_t ns)
 		until.tv_nsec -= 1000000000;
 	}
 	pthread_mutex_lock(&sim.mu);
-	while (!(found = any_outstanding())) {
-		if (pthread_cond_timedwait(&sim.cv, &sim.mu, &until) != 0)
-			break;
-	}
+	while (!any_outstanding() && pthread_cond_timedwait(&sim.cv, &sim.mu, &until) == 0)
+		;
 	found = any_outstanding();
 	pthread_mutex_unlock(&sim.mu);
 	return found;

@@ -9,7 +9,6 @@ import "C"
 
 import (
 	"time"
-	"unsafe"
 )
 
 // Log record kinds for console output, from the simulated system.
@@ -40,7 +39,7 @@ func SimReply(id int, text []byte) int {
 
 // SimOutstanding returns the reply ids of the outstanding WTORs, oldest first.
 func SimOutstanding() []int {
-	var ids [100]C.uint32_t
+	var ids [C.ZCSIM_REPLY_IDS]C.uint32_t
 	n := int(C.zcsim_outstanding(&ids[0], C.uint32_t(len(ids))))
 	out := make([]int, 0, n)
 	for i := 0; i < n && i < len(ids); i++ {
@@ -61,11 +60,7 @@ func SimAwaitWTOR(d time.Duration) bool {
 func SimDecodeWPL(img []byte) (uint32, []byte) {
 	rec := make([]byte, logMaxRecord)
 	var n C.uint32_t
-	var p *C.uchar
-	if len(img) > 0 {
-		p = (*C.uchar)(unsafe.Pointer(unsafe.SliceData(img)))
-	}
-	reason := uint32(C.zcsim_decode_wpl(p, C.uint32_t(len(img)), bufPtr(rec), C.uint32_t(len(rec)), &n))
+	reason := uint32(C.zcsim_decode_wpl(bufPtr(img), C.uint32_t(len(img)), bufPtr(rec), C.uint32_t(len(rec)), &n))
 	return reason, rec[:n]
 }
 

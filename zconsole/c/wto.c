@@ -148,16 +148,12 @@ int zc_wpl_layout(const zc_msg *m, const unsigned char *text, uint32_t textlen,
 /* SVC 35 with R0 = 0 and R1 = A(WPL); R1 comes back with the message id. */
 static int issue(unsigned char *wpl, uint32_t op, uint32_t *msgid, zc_fault *f)
 {
-	zc_regs r;
+	uint32_t r1 = zc_addr(wpl);
+	int rc = zc_call(ZC_SVC_WTO, op, 0, &r1, f);
 
-	r.r0 = 0;
-	r.r1 = zc_addr(wpl);
-	r.r15 = 0;
-	zc_svc(ZC_SVC_WTO, &r);
-	if (r.r15 != 0)
-		return zc_fail(f, ZC_SVC_WTO, op, r.r15);
-	*msgid = r.r1 & 0x00FFFFFFu; /* 24 bits, right-justified */
-	return ZC_OK;
+	if (rc == ZC_OK)
+		*msgid = r1 & 0x00FFFFFFu; /* 24 bits, right-justified */
+	return rc;
 }
 
 int zc_wto(const zc_msg *m, const unsigned char *text, uint32_t textlen, uint32_t *msgid,
@@ -184,7 +180,7 @@ int zc_wto(const zc_msg *m, const unsigned char *text, uint32_t textlen, uint32_
 
 int zc_dom(uint32_t msgid, zc_fault *f)
 {
-	zc_regs r;
+	uint32_t r1 = msgid;
 
 	if (msgid == 0 || msgid > 0x00FFFFFFu)
 		return ZC_EINVAL;
@@ -193,13 +189,7 @@ int zc_dom(uint32_t msgid, zc_fault *f)
 	 * reading of the SVC 87 register table agrees on (where its flags sit in R0 for the
 	 * other forms is UNCONFIRMED: docs/wto.md).
 	 */
-	r.r0 = 0;
-	r.r1 = msgid;
-	r.r15 = 0;
-	zc_svc(ZC_SVC_DOM, &r);
-	if (r.r15 != 0)
-		return zc_fail(f, ZC_SVC_DOM, ZC_OP_DOM, r.r15);
-	return ZC_OK;
+	return zc_call(ZC_SVC_DOM, ZC_OP_DOM, 0, &r1, f);
 }
 
 static zc_ask *ask_of(uint32_t a)

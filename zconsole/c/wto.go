@@ -24,7 +24,6 @@ const (
 // Line types of a multi-line message (WPLLTF).
 const (
 	LineControl = C.ZC_LT_CONTROL
-	LineLabel   = C.ZC_LT_LABEL
 	LineData    = C.ZC_LT_DATA
 	LineEnd     = C.ZC_LT_END
 )
@@ -213,22 +212,6 @@ func TaskInfo() (Task, Result) {
 		out.System[i] = byte(t.sysname[i])
 	}
 	return out, r
-}
-
-// OpNameWTO names the console-output operations as the macros would be coded, and
-// defers to the Fault's own names for the rest.
-func OpNameWTO(f Fault) string {
-	switch f.Op {
-	case OpDOM:
-		return "DOM"
-	case OpWTOR:
-		return "WTOR"
-	case OpWTORWait:
-		return "WAIT (WTOR)"
-	case OpWTORCancel:
-		return "POST (WTOR cancel)"
-	}
-	return f.OpName()
 }
 
 // WTOLayout returns the WPL, WPX and system control-block offsets the C code is

@@ -3,7 +3,8 @@
  *
  * Everything here works on storage laid out as z/OS lays it out: big-endian fields,
  * 31-bit addresses held in fullwords. Only the instruction that enters the supervisor
- * differs between platforms; it sits behind zc_svc() (svc_zos.c, svc_sim.c).
+ * and the way to the PSA differ between platforms; they sit behind zc_svc() and
+ * zc_psa() (svc_zos.c; svc_sim.c and sim_task.c).
  */
 #ifndef ZC_H
 #define ZC_H
@@ -209,7 +210,7 @@ typedef struct zc_area {
 #define ZC_EYE "ZCONAREA"
 
 /* ecb.c: steps with ECBs the protocol and WTOR share. */
-int zc_fail(zc_fault *f, uint32_t svc, uint32_t op, uint32_t rc);
+int zc_call(unsigned svc, uint32_t op, uint32_t r0, uint32_t *r1, zc_fault *f);
 int zc_posted(const uint32_t *ecb);
 int zc_post(uint32_t *ecb, uint32_t op, zc_fault *f);
 int zc_wait_list(const uint32_t *list, uint32_t op, zc_fault *f);
