@@ -69,7 +69,7 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 	if h != nil {
 		h.mu.Lock()
 		delete(h.asks, a.ref) // from here on no one posts the cancel ECB
-		killed = h.killed
+		killed = a.cancelled  // Kill or Close posted it
 		h.mu.Unlock()
 	}
 

@@ -150,6 +150,22 @@ func TestAskCancelledByKill(t *testing.T) {
 	assert.Equal(t, uint64(1), sim.Stats().SVCs[sim.SVCWTO], "the second question was not written")
 }
 
+// Close ends a blocked Ask with ErrKilled even when its own kill cannot be posted (no
+// Wait is blocked, so Close goes on): the Ask's cancel was posted, and that is what
+// the Ask reports.
+func TestAskEndedByCloseWhoseKillFailed(t *testing.T) {
+	fresh(t)
+	h, err := zconsole.Init()
+	require.NoError(t, err)
+	ch := askAsync(context.Background(), h, "DEMO066A STILL THERE?")
+	asked(t)
+	sim.Inject(sim.Fault{SVC: sim.SVCPost, RC: 8, Times: 1}) // the kill ECB's POST
+	require.NoError(t, h.Close())
+	a := got(t, ch)
+	assert.ErrorIs(t, a.err, zconsole.ErrKilled)
+	noneOutstanding(t)
+}
+
 // An Ask that has returned is forgotten by its handle: a later Kill posts nothing into
 // storage the Ask has given back.
 func TestKillAfterAskReturned(t *testing.T) {

@@ -155,10 +155,11 @@ func checkDescriptors(d [2]byte) error {
 	return nil
 }
 
-// configure applies opts in order and checks how they combine.
+// configure applies opts in order, then the caller's own settings (base, which may
+// refuse what opts set), and checks how they combine.
 func configure(opts []PutOption, base ...PutOption) (putConfig, error) {
 	var c putConfig
-	for _, o := range append(base, opts...) {
+	for _, o := range append(opts, base...) {
 		if o == nil {
 			continue
 		}

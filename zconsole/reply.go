@@ -6,8 +6,8 @@ import "fmt"
 // id (or, when the command carries no id, its name), the command's CART, descriptor
 // code 5 (immediate command response) unless [Descriptor] says otherwise, and the
 // command-response flag, as IBM's programs answer a MODIFY (CONSID=CIBXCNID,
-// CART=CIBXCART). Text and options are as for [Put]; [ToConsole] and [ToConsoleID]
-// may not be given. A command that names no console (no CIB extension) gets an error
+// CART=CIBXCART). Text and options are as for [Put]; [ToConsole], [ToConsoleID] and
+// [WithCART] may not be given (an error wrapping [ErrOption]). A command that names no console (no CIB extension) gets an error
 // wrapping [ErrNoConsole].
 func (c Command) Reply(text string, opts ...PutOption) (MsgID, error) {
 	m, err := prepare(text, false, opts, replyTo(c))
@@ -21,9 +21,13 @@ func (c Command) Reply(text string, opts ...PutOption) (MsgID, error) {
 	return MsgID(id), nil
 }
 
-// replyTo directs a message to the console that issued c, with its CART.
+// replyTo directs a message to the console that issued c, with its CART. It comes after
+// the caller's options, and refuses those that would send the reply elsewhere.
 func replyTo(c Command) PutOption {
 	return func(p *putConfig) error {
+		if p.hasConsID || p.hasConsName || p.hasCART {
+			return fmt.Errorf("%w: a reply goes to the issuing console with its CART: ToConsole, ToConsoleID and WithCART may not be given", ErrOption)
+		}
 		switch {
 		case c.ConsoleID != 0:
 			p.consID, p.hasConsID = c.ConsoleID, true

@@ -55,9 +55,24 @@ func TestReplyNeedsAConsole(t *testing.T) {
 	fresh(t)
 	_, err := zconsole.Command{Verb: zconsole.Start}.Reply("NOBODY")
 	assert.ErrorIs(t, err, zconsole.ErrNoConsole)
-	_, err = zconsole.Command{Verb: zconsole.Modify, ConsoleID: 1}.Reply("X", zconsole.ToConsoleID(2))
-	require.NoError(t, err, "ToConsoleID replaces the id")
-	_, err = zconsole.Command{Verb: zconsole.Modify, ConsoleID: 1}.Reply("X", zconsole.ToConsole("OTHER"))
-	assert.ErrorIs(t, err, zconsole.ErrOption, "not both a name and an id")
+	assert.Empty(t, written(t))
+}
+
+// A reply goes where the command came from: options that would send it elsewhere, or
+// with another CART, are refused, and nothing is written.
+func TestReplyRefusesAnotherConsoleOrCART(t *testing.T) {
+	fresh(t)
+	cmd := zconsole.Command{Verb: zconsole.Modify, ConsoleID: 1, CART: sim.CARTOf("AUTO0001")}
+	for name, opt := range map[string]zconsole.PutOption{
+		"ToConsoleID": zconsole.ToConsoleID(2),
+		"ToConsole":   zconsole.ToConsole("OTHER"),
+		"WithCART":    zconsole.WithCART(sim.CARTOf("OTHER001")),
+	} {
+		_, err := cmd.Reply("X", opt)
+		assert.ErrorIs(t, err, zconsole.ErrOption, name)
+	}
+	assert.Empty(t, written(t))
+	_, err := cmd.Reply("X", zconsole.Descriptor(5, 8))
+	require.NoError(t, err, "other options stay the caller's")
 	assert.Len(t, written(t), 1)
 }
