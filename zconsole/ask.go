@@ -61,7 +61,7 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 			close(posted)
 		})
 	}
-	_, werr := sysAskWait(a.ref)
+	werr := sysAskWait(a.ref)
 	if stop != nil && !stop() {
 		<-posted
 	}
@@ -95,7 +95,7 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 // end its wait. The check for a kill and the registration are one step under h.mu.
 func startAsk(h *Handle, m *wto) (*asking, error) {
 	if h == nil {
-		ref, _, err := sysAskStart(m)
+		ref, err := sysAskStart(m)
 		if err != nil {
 			return nil, fmt.Errorf("zconsole: ask: %w", err)
 		}
@@ -109,7 +109,7 @@ func startAsk(h *Handle, m *wto) (*asking, error) {
 	case h.killed:
 		return nil, ErrKilled
 	}
-	ref, _, err := sysAskStart(m)
+	ref, err := sysAskStart(m)
 	if err != nil {
 		return nil, fmt.Errorf("zconsole: ask: %w", err)
 	}

@@ -112,8 +112,9 @@ func WaitContext(ctx context.Context, h *Handle) (Command, error) {
 
 // Kill ends the handle's waiting: a blocked Wait returns [ErrKilled] at once, and so does
 // every later Wait, until Close. Kill is safe from any goroutine, before, during or
-// after a Wait; a second Kill does nothing and returns nil. After Close, Kill returns
-// [ErrClosed].
+// after a Wait; a second Kill posts nothing and returns nil, unless an [Ask]'s cancel
+// could not be posted before, which it tries again (and reports). After Close, Kill
+// returns [ErrClosed].
 //
 // When Kill returns nil, a Wait blocked on h is ending with [ErrKilled] and every Wait
 // that begins later returns it; a Wait that had already taken a command off the chain
@@ -145,8 +146,8 @@ func (h *Handle) SetQueueLimit(n int) error {
 	if h == nil {
 		return ErrClosed
 	}
-	if n < 0 || n > 255 {
-		return fmt.Errorf("zconsole: queue limit %d is outside 0..255", n)
+	if err := checkQueueLimit("queue limit", n); err != nil {
+		return err
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()

@@ -21,10 +21,19 @@ type Option func(*config) error
 // no MODIFY at all; STOP is always accepted.
 func WithQueueLimit(n int) Option {
 	return func(c *config) error {
-		if n < 0 || n > 255 {
-			return fmt.Errorf("zconsole: queue limit %d is outside 0..255", n)
+		if err := checkQueueLimit("queue limit", n); err != nil {
+			return err
 		}
 		c.limit = n
 		return nil
 	}
+}
+
+// checkQueueLimit refuses a queue limit QEDIT CIBCTR= cannot set (one byte, 0 to 255),
+// named what in the error.
+func checkQueueLimit(what string, n int) error {
+	if n < 0 || n > 255 {
+		return fmt.Errorf("zconsole: %s %d is outside 0..255", what, n)
+	}
+	return nil
 }

@@ -28,7 +28,8 @@ func defaultServeConfig() serveConfig {
 type ServeOption func(*serveConfig) error
 
 // WithHandler runs h for each START and MODIFY command. Without it, MODIFY commands
-// are answered as unknown and a START with parameters is answered as ignored. A
+// are answered with ZCN007E (this program takes no commands) and a START with
+// parameters is answered as ignored. A
 // [*Router] is a Handler.
 func WithHandler(h Handler) ServeOption {
 	return func(c *serveConfig) error {
@@ -150,8 +151,8 @@ func WithBacklog(n int) ServeOption {
 // done.
 func WithDrainQueueLimit(n int) ServeOption {
 	return func(c *serveConfig) error {
-		if n < 0 || n > 255 {
-			return fmt.Errorf("zconsole: WithDrainQueueLimit: %d is outside 0..255", n)
+		if err := checkQueueLimit("WithDrainQueueLimit:", n); err != nil {
+			return err
 		}
 		c.drainLimit = n
 		return nil

@@ -50,24 +50,21 @@ func sysDOM(id uint32) error {
 	return nil
 }
 
-func sysAskStart(m *wto) (askRef, uint32, error) {
-	a, id, r, f := c.AskStart(messageOf(m))
+func sysAskStart(m *wto) (askRef, error) {
+	a, _, r, f := c.AskStart(messageOf(m))
 	if r != c.OK {
-		return 0, 0, wtoErr(r, f)
+		return 0, wtoErr(r, f)
 	}
-	return askRef(a), id, nil
+	return askRef(a), nil
 }
 
-// sysAskWait blocks until the reply or a cancel; it reports a reply.
-func sysAskWait(a askRef) (bool, error) {
+// sysAskWait blocks until the reply or a cancel (sysAskEnd tells which).
+func sysAskWait(a askRef) error {
 	r, f := c.AskWait(c.Ask(a))
-	switch r {
-	case c.Replied:
-		return true, nil
-	case c.Cancelled:
-		return false, nil
+	if r == c.Replied || r == c.Cancelled {
+		return nil
 	}
-	return false, wtoErr(r, f)
+	return wtoErr(r, f)
 }
 
 func sysAskCancel(a askRef) error {

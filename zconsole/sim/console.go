@@ -50,17 +50,18 @@ func originOf(opts []CommandOption) origin {
 
 // Fault is a supervisor-call failure to inject with [Inject].
 type Fault struct {
-	SVC   int // the supervisor call: 1 WAIT, 2 POST, 34 QEDIT, 35 WTO, 40 EXTRACT
+	SVC   int // the supervisor call: 1 WAIT, 2 POST, 34 QEDIT, 35 WTO, 40 EXTRACT, 87 DOM
 	RC    int // the return code it gives instead of working
 	Skip  int // calls to let through first
 	Times int // calls to fail; -1 for all until Reset
 }
 
-// Supervisor call numbers, for [Fault].
+// Supervisor call numbers, for [Fault] and Statistics.SVCs.
 const (
 	SVCWait    = 1
 	SVCPost    = 2
 	SVCQedit   = 34
 	SVCWTO     = 35
 	SVCExtract = 40
+	SVCDOM     = 87
 )

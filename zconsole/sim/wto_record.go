@@ -21,10 +21,6 @@ const (
 	recHdr      = 52
 )
 
-// SVCDOM is the supervisor call that deletes messages (DOM), for [Fault] and
-// Statistics.SVCs.
-const SVCDOM = 87
-
 var errRecord = errors.New("sim: malformed WTO record")
 
 // codesOf lists the codes whose bits are set in mask: code k is bit k-1 from the left.
