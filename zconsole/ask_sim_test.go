@@ -33,13 +33,7 @@ func askAsync(ctx context.Context, h *zconsole.Handle, q string, opts ...zconsol
 
 func got(t *testing.T, ch <-chan answer) answer {
 	t.Helper()
-	select {
-	case a := <-ch:
-		return a
-	case <-time.After(hang):
-		t.Fatalf("Ask did not return within %v", hang)
-		return answer{}
-	}
+	return within(t, ch, "Ask")
 }
 
 // asked waits until the program has a WTOR outstanding and returns it.
@@ -233,10 +227,7 @@ func TestAskSeveralAtOnce(t *testing.T) {
 	var chans []<-chan answer
 	for i := 1; i <= 3; i++ {
 		chans = append(chans, askAsync(context.Background(), h, fmt.Sprintf("DEMO07%dA QUESTION %d", i, i)))
-		deadline := time.Now().Add(hang)
-		for len(sim.Outstanding()) < i && time.Now().Before(deadline) {
-			time.Sleep(time.Millisecond)
-		}
+		eventually(t, fmt.Sprintf("question %d outstanding", i), func() bool { return len(sim.Outstanding()) >= i })
 	}
 	require.Equal(t, []int{1, 2, 3}, sim.Outstanding())
 	byID := map[int]int{} // reply id -> question number
@@ -267,20 +258,14 @@ func TestReplyIDsWrapAndSkipOutstanding(t *testing.T) {
 	want := func(i int) int { return (i + 1) % 100 } // 02..99, then 00
 	for i := 1; i <= 99; i++ {
 		ch := askAsync(context.Background(), nil, fmt.Sprintf("DEMO091A Q%d", i))
-		deadline := time.Now().Add(hang)
-		for len(sim.Outstanding()) < 2 && time.Now().Before(deadline) {
-			time.Sleep(100 * time.Microsecond)
-		}
+		eventually(t, "second question outstanding", func() bool { return len(sim.Outstanding()) >= 2 })
 		ids := sim.Outstanding()
 		require.Equal(t, []int{1, want(i)}, ids, "question %d", i)
 		command(t, fmt.Sprintf("R %d,A", ids[1]))
 		require.NoError(t, got(t, ch).err)
 	}
 	ch := askAsync(context.Background(), nil, "DEMO092A AFTER THE WRAP")
-	deadline := time.Now().Add(hang)
-	for len(sim.Outstanding()) < 2 && time.Now().Before(deadline) {
-		time.Sleep(100 * time.Microsecond)
-	}
+	eventually(t, "second question outstanding", func() bool { return len(sim.Outstanding()) >= 2 })
 	assert.Equal(t, []int{1, 2}, sim.Outstanding(), "01 is outstanding: 02 is next")
 	command(t, "R 2,B")
 	require.NoError(t, got(t, ch).err)
@@ -304,10 +289,7 @@ func TestAskDOMFailsQuestionKeptUntilDeleted(t *testing.T) {
 	assert.Equal(t, uint64(1), sim.Stats().ProgramBlocks, "its storage is kept")
 
 	ch = askAsync(context.Background(), nil, "DEMO081A SECOND")
-	deadline := time.Now().Add(hang)
-	for len(written(t)) < 2 && time.Now().Before(deadline) {
-		time.Sleep(time.Millisecond)
-	}
+	eventually(t, "second question written", func() bool { return len(written(t)) >= 2 })
 	second := asked(t)
 	assert.Equal(t, []int{second.ReplyID}, sim.Outstanding(), "the first was deleted before the second was asked")
 	command(t, fmt.Sprintf("R %d,GO", second.ReplyID))

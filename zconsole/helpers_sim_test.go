@@ -3,6 +3,7 @@
 package zconsole_test
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -68,12 +69,20 @@ func waitAsync(h *zconsole.Handle) <-chan result {
 // recv takes a result or fails the test after hang.
 func recv(t *testing.T, ch <-chan result) result {
 	t.Helper()
+	return within(t, ch, "Wait")
+}
+
+// within receives from ch, or fails the test after hang, saying that what did not
+// return.
+func within[T any](t *testing.T, ch <-chan T, what string) T {
+	t.Helper()
 	select {
-	case r := <-ch:
-		return r
+	case v := <-ch:
+		return v
 	case <-time.After(hang):
-		t.Fatalf("Wait did not return within %v", hang)
-		return result{}
+		t.Fatalf("%s did not return within %v", what, hang)
+		var zero T
+		return zero
 	}
 }
 
@@ -81,12 +90,17 @@ func recv(t *testing.T, ch <-chan result) result {
 // supervisor, not merely about to call it.
 func blocked(t *testing.T, n uint64) {
 	t.Helper()
-	deadline := time.Now().Add(hang)
-	for sim.Stats().SVCs[sim.SVCWait] < n {
+	eventually(t, fmt.Sprintf("WAIT #%d", n), func() bool { return sim.Stats().SVCs[sim.SVCWait] >= n })
+}
+
+// eventually returns once cond holds, looking every 100 µs, or fails the test after
+// hang, naming what it waited for.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(hang); !cond(); time.Sleep(100 * time.Microsecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("no WAIT #%d within %v", n, hang)
+			t.Fatalf("no %s within %v", what, hang)
 		}
-		time.Sleep(time.Millisecond)
 	}
 }
 

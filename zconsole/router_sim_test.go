@@ -172,12 +172,7 @@ func TestRouterStart(t *testing.T) {
 		return nil
 	})
 	startServer(t, h, zconsole.WithHandler(r))
-	var req *zconsole.Request
-	select {
-	case req = <-got:
-	case <-time.After(hang):
-		t.Fatal("no START")
-	}
+	req := within(t, got, "the START's handler")
 	assert.Equal(t, "", req.Name)
 	assert.Equal(t, zconsole.Args{{Key: "MODE", Value: "TEST"}, {Value: "Log Dir", Quoted: true}}, req.Args)
 }

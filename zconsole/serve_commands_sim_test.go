@@ -6,9 +6,7 @@ import (
 	"context"
 	"errors"
 	"log"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/sim"
@@ -187,19 +185,12 @@ func TestServeRepliesDefaultToConsole(t *testing.T) {
 	srv := startServer(t, h)
 	command(t, "F DEMO,FROB", sim.From(sim.Console{Name: "SDSF1", ID: 7, Auth: zconsole.AuthSys}),
 		sim.WithCART(sim.CARTOf("AUTO1")))
-	var reply sim.Message
-	deadline := time.Now().Add(hang)
-	for reply.MsgID == 0 {
-		for _, m := range sim.Log() {
-			if m.Kind == sim.KindWTO && strings.Contains(m.Text, "FROB") {
-				reply = m
-			}
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("no reply on the console")
-		}
-		time.Sleep(time.Millisecond)
-	}
+	var replies []sim.Message
+	eventually(t, "reply on the console", func() bool {
+		replies = sim.Grep(written(t), "FROB")
+		return len(replies) > 0
+	})
+	reply := replies[0]
 	assert.Equal(t, []string{"ZCN007E FROB not run: this program takes no commands"}, reply.Lines)
 	assert.Equal(t, uint32(7), reply.ConsoleID, "back to the issuing console")
 	assert.Equal(t, sim.CARTOf("AUTO1"), reply.CART, "with its CART")
@@ -219,10 +210,5 @@ func TestServeRepliesWithoutConsoleGoToLog(t *testing.T) {
 	})
 	r := &zconsole.Request{Command: zconsole.Command{Verb: zconsole.Modify, Text: "X"}}
 	require.NoError(t, r.Reply("no console"))
-	select {
-	case l := <-lines:
-		assert.Equal(t, "zconsole: reply to the operator: no console\n", l)
-	case <-time.After(hang):
-		t.Fatal("nothing logged")
-	}
+	assert.Equal(t, "zconsole: reply to the operator: no console\n", within(t, lines, "the log"))
 }

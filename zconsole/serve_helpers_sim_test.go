@@ -37,13 +37,7 @@ func (a *replyLog) reply(cmd zconsole.Command, lines []string) error {
 // next returns the next reply, or fails the test after hang.
 func (a *replyLog) next(t *testing.T) servedReply {
 	t.Helper()
-	select {
-	case r := <-a.ch:
-		return r
-	case <-time.After(hang):
-		t.Fatalf("no reply within %v", hang)
-		return servedReply{}
-	}
+	return within(t, a.ch, "a reply")
 }
 
 // line returns the next reply, which must be one line.
@@ -166,11 +160,5 @@ func (g *blockingHandler) returned() int {
 // begun waits until the blockingHandler's handler has begun a command, and returns it.
 func (g *blockingHandler) begun(t *testing.T) zconsole.Command {
 	t.Helper()
-	select {
-	case cmd := <-g.began:
-		return cmd
-	case <-time.After(hang):
-		t.Fatalf("no handler began within %v", hang)
-		return zconsole.Command{}
-	}
+	return within(t, g.began, "a handler's beginning")
 }

@@ -53,11 +53,9 @@ func TestServeTouchPostponesIdle(t *testing.T) {
 	fresh(t)
 	h := open(t)
 	const idle = 400 * time.Millisecond
-	start := time.Now()
 	srv := startServer(t, h, zconsole.WithIdle(idle))
 	last := activity(t, srv, idle, func(int) { srv.Touch() })
 	at := waitDone(t, srv.Context(), "Context after the activity stopped")
-	assert.GreaterOrEqual(t, last.Sub(start), 2*idle, "the activity lasted")
 	assert.GreaterOrEqual(t, at.Sub(last), idle, "stopped less than the idle period after the last Touch")
 	assert.ErrorIs(t, context.Cause(srv.Context()), zconsole.ErrIdle)
 }
@@ -74,13 +72,11 @@ func TestServeCommandsPostponeIdle(t *testing.T) {
 		zconsole.WithHandler(g), zconsole.WithBacklog(0))
 	command(t, "F DEMO,WORK")
 	g.begun(t)
-	start := time.Now()
 	last := activity(t, srv, idle, func(int) {
 		command(t, "F DEMO,PING")
 		assert.Equal(t, "ZCN001I PING not run: busy, 1 commands running and 0 waiting", replies.line(t))
 	})
 	at := waitDone(t, srv.Context(), "Context after the commands stopped")
-	assert.GreaterOrEqual(t, last.Sub(start), 2*idle, "the commands went on")
 	assert.GreaterOrEqual(t, at.Sub(last), idle, "stopped less than the idle period after the last command")
 	assert.ErrorIs(t, context.Cause(srv.Context()), zconsole.ErrIdle)
 	g.open()

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-zos/zconsole/internal/ebcdic"
@@ -72,11 +73,18 @@ func FuzzPutText(f *testing.F) {
 			}
 			return
 		}
-		if utf8.RuneCountInString(squeeze(got)) != len([]rune(squeeze(text))) {
+		// With Substitute each character is kept, or is '?' where a console cannot show
+		// it: no IBM-1047 code, a control character, or not UTF-8.
+		gr, tr := []rune(squeeze(got)), []rune(squeeze(text))
+		if len(gr) != len(tr) {
 			t.Fatalf("prepare(%q) with Substitute: %q has another number of characters", text, got)
 		}
-		if _, err := ebcdic.Encode(got); err != nil {
-			t.Fatalf("prepare(%q): the lines do not read back: %v", text, err)
+		for i, r := range tr {
+			_, err := ebcdic.Encode(string(r))
+			shown := err == nil && !unicode.IsControl(r) && r != utf8.RuneError
+			if want := map[bool]rune{true: r, false: '?'}[shown]; gr[i] != want {
+				t.Fatalf("prepare(%q) with Substitute: character %d is %q, not %q", text, i, gr[i], want)
+			}
 		}
 	})
 }

@@ -514,7 +514,9 @@ func TestDemoCannotStart(t *testing.T) {
 		r := runDemo(t, c.stdin, c.args...)
 		assert.Equal(t, c.wrc, r.rc, "#%d %v", i, c.args)
 		assert.Contains(t, r.stderr, c.wstderr, "#%d %v", i, c.args)
-		assert.Contains(t, r.stdout, c.wstdout, "#%d %v", i, c.args)
+		if c.wstdout != "" {
+			assert.Contains(t, r.stdout, c.wstdout, "#%d %v", i, c.args)
+		}
 	}
 }
 
