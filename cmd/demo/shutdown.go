@@ -100,7 +100,7 @@ func causeName(cause error) string {
 
 // stopWhy says why the demo stops, for the operator: the cause without the package's
 // prefix ("operator STOP from console OPER1", "idle for 20s", "second operator STOP
-// from console OPER1", "grace period ended after 10s").
+// from console OPER1", "grace period of 10s ended").
 func stopWhy(cause error) string {
 	if cause == nil {
 		return "stopped"
