@@ -126,8 +126,9 @@ func TestPostFails(t *testing.T) {
 	require.NoError(t, h.Close())
 }
 
-// The simulator catches what z/OS would abend for, and the protocol never does it.
-func TestSimulatorCatchesAbends(t *testing.T) {
+// The protocol never does what z/OS would abend for (that the simulator catches it is
+// zconsole/sim's TestSimulatorCatchesProgramErrors).
+func TestProtocolCausesNoAbend(t *testing.T) {
 	require.NoError(t, sim.Reset("DEMO"))
 	h, err := zconsole.Init()
 	require.NoError(t, err)

@@ -171,6 +171,20 @@ func SimKillRounds(rounds int, settle time.Duration) ([]time.Duration, error) {
 	return out, nil
 }
 
+// SimSVC issues supervisor call n in the simulated MVS with R0 and R1 as given, as the
+// protocol's C issues it, and returns R15. It lets tests give the simulated supervisor
+// registers the protocol never sets, to see it catch the program error (an abend).
+func SimSVC(n int, r0, r1 uint32) uint32 {
+	return uint32(C.zcsim_svc(C.unsigned(n), C.uint32_t(r0), C.uint32_t(r1)))
+}
+
+// SimObtain obtains n bytes of 31-bit program storage, as the protocol's C does, clears
+// them, and returns their address (0 when none is left); SimRelease gives them back.
+func SimObtain(n uint32) uint32 { return uint32(C.zcsim_obtain(C.uint32_t(n))) }
+
+// SimRelease releases n bytes of program storage at addr, as the protocol's C does.
+func SimRelease(addr, n uint32) { C.zcsim_release(C.uint32_t(addr), C.uint32_t(n)) }
+
 // SimJob returns the simulated job name.
 func SimJob() string {
 	var b [9]C.char

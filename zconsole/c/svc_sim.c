@@ -242,3 +242,29 @@ void zcsim_job(char out[9])
 	memcpy(out, sim.job, 9);
 	pthread_mutex_unlock(&sim.mu);
 }
+
+uint32_t zcsim_svc(unsigned n, uint32_t r0, uint32_t r1)
+{
+	zc_regs r;
+
+	r.r0 = r0;
+	r.r1 = r1;
+	r.r15 = 0;
+	zc_svc(n, &r);
+	return r.r15;
+}
+
+uint32_t zcsim_obtain(uint32_t len)
+{
+	void *p = zc_storage_obtain31(len);
+
+	if (p == NULL)
+		return 0;
+	memset(p, 0, len); /* obtained storage is not cleared; the protocol clears its own */
+	return zc_addr(p);
+}
+
+void zcsim_release(uint32_t addr, uint32_t len)
+{
+	zc_storage_release31(zc_ptr(addr), len);
+}

@@ -1,0 +1,84 @@
+//go:build cgo && zconsolesim
+
+package sim_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/zconsole/sim"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The simulated supervisor catches the program errors MVS abends a program for, so that
+// a test of the protocol fails at once instead of hanging or corrupting storage: each
+// case gives it the registers or storage request of one such error, through the same
+// entry the protocol's C uses, and expects one abend with MVS's completion code, in the
+// statistics, in R15 and in the log.
+func TestSimulatorCatchesProgramErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		code int
+		do   func(t *testing.T, ecb uint32) uint32 // R15, where there is one
+	}{
+		{"WAIT on an ECB that is not on a word boundary", 0x201, func(_ *testing.T, ecb uint32) uint32 {
+			return c.SimSVC(sim.SVCWait, 1, ecb+2)
+		}},
+		{"WAIT on an ECB list that is not addressable", 0x201, func(_ *testing.T, _ uint32) uint32 {
+			return c.SimSVC(sim.SVCWait, 1, ^uint32(0x10)+1) // the list address 0x10, complemented
+		}},
+		{"POST of an ECB that is not on a word boundary", 0x102, func(_ *testing.T, ecb uint32) uint32 {
+			return c.SimSVC(sim.SVCPost, 0, ecb+2)
+		}},
+		{"WAIT on an ECB another WAIT already uses", 0x301, func(t *testing.T, ecb uint32) uint32 {
+			done := make(chan uint32, 1)
+			waits := sim.Stats().SVCs[sim.SVCWait]
+			go func() { done <- c.SimSVC(sim.SVCWait, 1, ecb) }()
+			for deadline := time.Now().Add(10 * time.Second); sim.Stats().SVCs[sim.SVCWait] == waits; time.Sleep(100 * time.Microsecond) {
+				require.True(t, time.Now().Before(deadline), "the first WAIT did not begin")
+			}
+			r15 := c.SimSVC(sim.SVCWait, 1, ecb)
+			require.Zero(t, c.SimSVC(sim.SVCPost, 0, ecb), "POST ends the first WAIT")
+			select {
+			case r := <-done:
+				assert.Zero(t, r, "the first WAIT ended normally")
+			case <-time.After(10 * time.Second):
+				t.Fatal("the first WAIT did not end")
+			}
+			return r15
+		}},
+		{"QEDIT BLOCK=0", 0x0C2, func(_ *testing.T, ecb uint32) uint32 {
+			return c.SimSVC(sim.SVCQedit, ecb, 0)
+		}},
+		{"FREEMAIN of storage not obtained at that address", 0x0C4, func(_ *testing.T, ecb uint32) uint32 {
+			c.SimRelease(ecb+8, 8)
+			return c.RCAbend | 0x0C4 // FREEMAIN has no R15 here: the abend is in the log
+		}},
+		{"WAIT again and again on an ECB no one clears", 0x0C4, func(_ *testing.T, ecb uint32) uint32 {
+			require.Zero(t, c.SimSVC(sim.SVCPost, 0, ecb))
+			for range 1_000_000 {
+				if r := c.SimSVC(sim.SVCWait, 1, ecb); r != 0 {
+					return r
+				}
+			}
+			return 0
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.NoError(t, sim.Reset("DEMO"))
+			ecb := c.SimObtain(16)
+			require.NotZero(t, ecb)
+			r15 := tc.do(t, ecb)
+			s := sim.Stats()
+			assert.Equal(t, uint32(c.RCAbend|tc.code), r15, "R15 says abend %03X", tc.code)
+			assert.Equal(t, uint64(1), s.Abends)
+			assert.Equal(t, tc.code, s.LastAbend)
+			assert.Len(t, sim.Grep(sim.Log(), fmt.Sprintf("ABEND S%03X", tc.code)), 1)
+			c.SimRelease(ecb, 16)
+			assert.Zero(t, sim.Stats().ProgramBlocks)
+		})
+	}
+}
