@@ -16,7 +16,7 @@ FUZZTIME   ?= 1m
 FUZZ_SMOKE ?= 10s
 STRESS     ?= 60s
 
-.PHONY: help demo e2e bench test check fmt vet staticcheck check-c check-zos race asan test-s390x \
+.PHONY: help demo e2e mutants bench test check fmt vet staticcheck check-c check-zos race asan test-s390x \
 	fuzz fuzz-smoke stress install-tools
 
 help: ## list the targets
@@ -29,6 +29,9 @@ demo: ## the demo started task on the simulator, scripted operator: a STOP, then
 
 e2e: ## the demo's end-to-end tests: build it, run it with each operator script
 	$(GO) test $(SIM) -count=1 -run '^TestDemo|^TestOperatorAtConsole' -v ./cmd/demo
+
+mutants: ## each check's documented failing change, made in a scratch copy of HEAD: the check must fail (about 3 min)
+	$(GO) run scripts/mutants/main.go
 
 bench: ## every benchmark beside its baseline in the same run: bench/benchmarks.txt (benchstat) and BENCHMARKS.md (about 5 min)
 	GO=$(GO) scripts/bench.sh
