@@ -41,7 +41,7 @@ test: ## the tests: simulator build, then the build without a console
 	$(GO) test $(TIMEOUT) -count=1 ./...
 
 # The parts of `make check`, in the order they run: quick and likely to fail first.
-CHECKS := fmt vet staticcheck check-c check-zos test race asan test-s390x fuzz-smoke
+CHECKS := fmt vet staticcheck check-c check-zos test race asan test-s390x fuzz-smoke mutants
 
 check: ## everything CI runs: each of CHECKS in turn, timed; stops at the first failure
 	@for part in $(CHECKS); do \
