@@ -12,6 +12,8 @@ import (
 	"errors"
 	"time"
 	"unsafe"
+
+	"github.com/go-zos/zconsole/internal/ebcdic"
 )
 
 // Queue results, from the simulated system.
@@ -20,6 +22,7 @@ const (
 	Busy         = C.ZCSIM_BUSY      // refused: the limit is reached, or a STOP is queued
 	SimNoStorage = C.ZCSIM_NOSTORAGE // the system could not obtain storage
 	BadCIB       = C.ZCSIM_BADCIB    // the image's lengths do not agree
+	BadJob       = -1                // SimReset: not a name IBM-1047 encodes in 8 bytes
 	LogCommand   = 1                 // log record: an operator command, as typed
 	LogSystem    = 2                 // log record: a system message
 	LogAbend     = 3                 // log record: an abend the simulator detected
@@ -27,14 +30,19 @@ const (
 )
 
 // SimReset builds a fresh simulated system where this process is job job. A non-nil
-// start is queued as the START CIB. It returns a queue result.
+// start is queued as the START CIB. It returns a queue result, or BadJob for a name
+// that is not at most 8 characters IBM-1047 encodes.
 func SimReset(job string, start []byte) int {
+	je, err := ebcdic.Field(job, 8)
+	if err != nil {
+		return BadJob
+	}
 	cj := C.CString(job)
 	defer C.free(unsafe.Pointer(cj))
 	if start == nil {
-		return int(C.zcsim_reset(cj, nil, 0))
+		return int(C.zcsim_reset(cj, bufPtr(je), nil, 0))
 	}
-	return int(C.zcsim_reset(cj, bufPtr(start), C.uint32_t(len(start))))
+	return int(C.zcsim_reset(cj, bufPtr(je), bufPtr(start), C.uint32_t(len(start))))
 }
 
 // SimQueue puts a CIB image on the chain under the system's rules.

@@ -38,6 +38,7 @@ typedef struct sim_state {
 	pthread_cond_t cv;
 	int up;         /* reset has built the system                          */
 	char job[9];    /* job name, ASCII                                     */
+	unsigned char job_e[8]; /* the same in IBM-1047, blank padded           */
 	uint32_t com;   /* A(COM area), system storage                         */
 	uint32_t comecb; /* A(communications ECB), system storage              */
 	uint32_t cibctr; /* the limit of queued MODIFYs                        */
@@ -69,7 +70,7 @@ void sim_qedit(zc_regs *r);
 void sim_boot(void);
 /* CLOCK_MONOTONIC in nanoseconds, the clock Go's time.Now reads for durations. */
 int64_t sim_now_ns(void);
-int sim_rebuild(const char *job);
+int sim_rebuild(const char *job, const unsigned char job_e[8]);
 int sim_queue(const unsigned char *img, uint32_t len, int force);
 uint32_t sim_cib_extent(const unsigned char *cib);
 

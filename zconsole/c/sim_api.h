@@ -22,7 +22,9 @@ typedef struct zcsim_counts {
 /* Results of zcsim_queue (and zcsim_reset's START). */
 enum { ZCSIM_QUEUED = 0, ZCSIM_BUSY = 1, ZCSIM_NOSTORAGE = 2, ZCSIM_BADCIB = 3 };
 
-int zcsim_reset(const char *job, const unsigned char *start, uint32_t len);
+/* job: the job name as text, for the log; job_e: the same in IBM-1047, blank padded. */
+int zcsim_reset(const char *job, const unsigned char job_e[8], const unsigned char *start,
+		uint32_t len);
 int zcsim_queue(const unsigned char *img, uint32_t len);
 void zcsim_log(uint32_t kind, const unsigned char *text, uint32_t len);
 size_t zcsim_log_count(void);

@@ -56,7 +56,7 @@ static void drop_chain(void)
 }
 
 /* Tear down the system's blocks and build a fresh communications area. */
-int sim_rebuild(const char *job)
+int sim_rebuild(const char *job, const unsigned char job_e[8])
 {
 	unsigned char *com;
 	uint32_t *ecb;
@@ -87,14 +87,17 @@ int sim_rebuild(const char *job)
 	sim.nocom = 0;
 	strncpy(sim.job, job, sizeof sim.job - 1);
 	sim.job[sizeof sim.job - 1] = 0;
+	memcpy(sim.job_e, job_e, sizeof sim.job_e);
 	sim.up = 1;
 	return 0;
 }
 
 void sim_boot(void)
 {
+	static const unsigned char gojob[8] = {0xC7, 0xD6, 0xD1, 0xD6, 0xC2, 0x40, 0x40, 0x40};
+
 	if (!sim.up)
-		sim_rebuild("GOJOB");
+		sim_rebuild("GOJOB", gojob);
 }
 
 /* Put a CIB image on the chain. verb decides the rules; force skips them (START). */

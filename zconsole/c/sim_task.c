@@ -17,38 +17,11 @@
 #define SIM_TCB_SIZE  0x180
 #define SIM_CVT_SIZE  0x400
 #define SIM_ASID      0x0021 /* the ASID the simulated job has (as in its CIBs) */
-#define SIM_SYSNAME   "ZSIM"
 
 static uint32_t psa, ascb, tcb, cvt, name;
 
-static const unsigned char ebcdic_upper[26] = {
-	0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC8, 0xC9, /* A-I */
-	0xD1, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xD7, 0xD8, 0xD9, /* J-R */
-	0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9        /* S-Z */
-};
-
-/* A job or system name (A-Z 0-9 @ # $) into an 8-byte EBCDIC field, blank padded. */
-static void name8(unsigned char *out, const char *s)
-{
-	int i;
-
-	memset(out, 0x40, 8);
-	for (i = 0; i < 8 && s[i] != 0; i++) {
-		char c = s[i];
-		if (c >= 'A' && c <= 'Z')
-			out[i] = ebcdic_upper[c - 'A'];
-		else if (c >= '0' && c <= '9')
-			out[i] = (unsigned char)(0xF0 + (c - '0'));
-		else if (c == '@')
-			out[i] = 0x7C;
-		else if (c == '#')
-			out[i] = 0x7B;
-		else if (c == '$')
-			out[i] = 0x5B;
-		else
-			out[i] = 0x6F; /* '?': not a job-name character */
-	}
-}
+/* The system name, "ZSIM" in IBM-1047, blank padded: the CVT's CVTSNAME. */
+static const unsigned char sysname_e[8] = {0xE9, 0xE2, 0xC9, 0xD4, 0x40, 0x40, 0x40, 0x40};
 
 static void drop(uint32_t *a, uint32_t len)
 {
@@ -90,10 +63,10 @@ int sim_task_build(int started)
 	a[2] = 0xC3;
 	a[3] = 0xC2;
 	zc_put16(a + ZC_ASCB_ASID, SIM_ASID);
-	name8((unsigned char *)zc_ptr(name), sim.job);
+	memcpy(zc_ptr(name), sim.job_e, 8);
 	zc_put32(a + ZC_ASCB_JBNI, started ? 0 : name);
 	zc_put32(a + ZC_ASCB_JBNS, started ? name : 0);
-	name8((unsigned char *)zc_ptr(cvt) + ZC_CVT_SNAME, SIM_SYSNAME);
+	memcpy((unsigned char *)zc_ptr(cvt) + ZC_CVT_SNAME, sysname_e, 8);
 	return 0;
 }
 

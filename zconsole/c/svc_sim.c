@@ -126,7 +126,8 @@ void zc_storage_release31(void *p, uint32_t len)
 
 /* ---- The Go side's entry points ------------------------------------------------ */
 
-int zcsim_reset(const char *job, const unsigned char *start, uint32_t len)
+int zcsim_reset(const char *job, const unsigned char job_e[8], const unsigned char *start,
+		uint32_t len)
 {
 	int rc = ZCSIM_QUEUED;
 
@@ -138,7 +139,7 @@ int zcsim_reset(const char *job, const unsigned char *start, uint32_t len)
 	sim.last_abend = 0;
 	memset(sim.n.svcs, 0, sizeof sim.n.svcs);
 	sim_wto_reset();
-	if (sim_rebuild(job) != 0 || sim_task_build(start != NULL) != 0)
+	if (sim_rebuild(job, job_e) != 0 || sim_task_build(start != NULL) != 0)
 		rc = ZCSIM_NOSTORAGE;
 	else if (start != NULL)
 		rc = sim_queue(start, len, 1);

@@ -89,6 +89,8 @@ func queueProblem(r int) string {
 		return "the system has no storage for it"
 	case c.BadCIB:
 		return "the CIB image does not hold together"
+	case c.BadJob:
+		return "the job name does not encode in 8 bytes of IBM-1047"
 	case c.Busy:
 		return "busy"
 	}
