@@ -3,10 +3,14 @@
 package zconsole_test
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"os/exec"
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/testexec"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
@@ -108,4 +112,21 @@ func eventually(t *testing.T, what string, cond func() bool) {
 func command(t *testing.T, text string, opts ...sim.CommandOption) {
 	t.Helper()
 	require.NoError(t, sim.Command(text, opts...))
+}
+
+// runChild runs this test binary again with only test child and env=1 set, to its
+// end, and returns how it ended and its output. The child's ending must be an exit
+// other than 0 or a signal: a child that passes failed to end as it should.
+func runChild(t *testing.T, child, env string) (*exec.ExitError, string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs the test binary again")
+	}
+	cmd, err := testexec.Self("-test.run=^"+child+"$", "-test.count=1")
+	require.NoError(t, err)
+	cmd.Env = append(os.Environ(), env+"=1")
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	require.True(t, errors.As(err, &exit), "%v\n%s", err, out)
+	return exit, string(out)
 }

@@ -4,14 +4,11 @@ package zconsole_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"testing"
 	"time"
 
-	"github.com/go-zos/zconsole/internal/testexec"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
@@ -95,17 +92,9 @@ func TestForceExitChild(t *testing.T) {
 
 // With WithForceExit, the second STOP ends a program whose drain does not end.
 func TestNotifyContextForceExit(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs the test binary again")
-	}
-	cmd, err := testexec.Self("-test.run=^TestForceExitChild$", "-test.count=1")
-	require.NoError(t, err)
-	cmd.Env = append(os.Environ(), forceExitEnv+"=1")
-	out, err := cmd.CombinedOutput()
-	var exit *exec.ExitError
-	require.True(t, errors.As(err, &exit), "%v\n%s", err, out)
+	exit, out := runChild(t, "TestForceExitChild", forceExitEnv)
 	assert.Equal(t, 3, exit.ExitCode(), "%s", out)
-	assert.Contains(t, string(out), "stopping: zconsole: operator STOP from console OPER1")
-	assert.Contains(t, string(out), "zconsole: stop forced: second operator STOP from console OPER1: exiting with code 3")
-	assert.NotContains(t, string(out), "still running")
+	assert.Contains(t, out, "stopping: zconsole: operator STOP from console OPER1")
+	assert.Contains(t, out, "zconsole: stop forced: second operator STOP from console OPER1: exiting with code 3")
+	assert.NotContains(t, out, "still running")
 }

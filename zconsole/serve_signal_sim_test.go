@@ -4,15 +4,12 @@ package zconsole_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/go-zos/zconsole/internal/testexec"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
@@ -82,18 +79,10 @@ func TestSignalsRestoredChild(t *testing.T) {
 // When Close returns, the signals are handled as before: SIGTERM ends the process, as
 // it does any Go program that does not catch it.
 func TestServeSignalsRestoredAfterClose(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs the test binary again")
-	}
-	cmd, err := testexec.Self("-test.run=^TestSignalsRestoredChild$", "-test.count=1")
-	require.NoError(t, err)
-	cmd.Env = append(os.Environ(), signalChildEnv+"=1")
-	out, err := cmd.CombinedOutput()
-	var exit *exec.ExitError
-	require.True(t, errors.As(err, &exit), "%v\n%s", err, out)
+	exit, out := runChild(t, "TestSignalsRestoredChild", signalChildEnv)
 	ws, ok := exit.Sys().(syscall.WaitStatus)
 	require.True(t, ok)
 	assert.True(t, ws.Signaled() && ws.Signal() == syscall.SIGTERM, "%v\n%s", ws, out)
-	assert.Contains(t, string(out), "closed")
-	assert.NotContains(t, string(out), "still running")
+	assert.Contains(t, out, "closed")
+	assert.NotContains(t, out, "still running")
 }
