@@ -102,18 +102,7 @@ func cmsg(m *Message) (C.zc_msg, []byte, bool) {
 	cm.replylen = C.uint32_t(m.ReplyLen)
 	cm.replybuf = C.uint32_t(m.ReplyBuf)
 	cm.replyecb = C.uint32_t(m.ReplyECB)
-	if len(text) == 0 {
-		text = []byte{0} // a valid pointer; the lengths say 0 and C refuses it
-	}
 	return cm, text, true
-}
-
-func textLen(m *Message) int {
-	n := 0
-	for _, l := range m.Lines {
-		n += len(l)
-	}
-	return n
 }
 
 // LayoutWPL lays the WPL for m out as if it lived at 31-bit address base (every
@@ -126,7 +115,7 @@ func LayoutWPL(m *Message, base uint32) ([]byte, Result) {
 	}
 	out := make([]byte, MaxWPL)
 	var n C.uint32_t
-	r := Result(C.zc_wpl_layout(&cm, bufPtr(text), C.uint32_t(textLen(m)), bufPtr(out), C.uint32_t(len(out)), C.uint32_t(base), &n))
+	r := Result(C.zc_wpl_layout(&cm, bufPtr(text), C.uint32_t(len(text)), bufPtr(out), C.uint32_t(len(out)), C.uint32_t(base), &n))
 	if r != OK {
 		return nil, r
 	}
@@ -141,7 +130,7 @@ func WTO(m *Message) (uint32, Result, Fault) {
 	}
 	var id C.uint32_t
 	var f C.zc_fault
-	r := Result(C.zc_wto(&cm, bufPtr(text), C.uint32_t(textLen(m)), &id, &f))
+	r := Result(C.zc_wto(&cm, bufPtr(text), C.uint32_t(len(text)), &id, &f))
 	return uint32(id), r, faultOf(&f)
 }
 
@@ -164,7 +153,7 @@ func AskStart(m *Message) (Ask, uint32, Result, Fault) {
 	}
 	var a, id C.uint32_t
 	var f C.zc_fault
-	r := Result(C.zc_ask_start(&cm, bufPtr(text), C.uint32_t(textLen(m)), &a, &id, &f))
+	r := Result(C.zc_ask_start(&cm, bufPtr(text), C.uint32_t(len(text)), &a, &id, &f))
 	return Ask(a), uint32(id), r, faultOf(&f)
 }
 
