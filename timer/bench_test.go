@@ -42,13 +42,15 @@ func newStartCancel() {
 func BenchmarkStartCancel(b *testing.B) {
 	b.Run("impl=AfterFunc", func(b *testing.B) {
 		b.ReportAllocs()
-		for b.Loop() {
+		b.ResetTimer()
+		for range b.N {
 			afterFuncStop()
 		}
 	})
 	b.Run("impl=Timer", func(b *testing.B) {
 		b.ReportAllocs()
-		for b.Loop() {
+		b.ResetTimer()
+		for range b.N {
 			newStartCancel()
 		}
 	})
@@ -150,7 +152,8 @@ func BenchmarkPending(b *testing.B) {
 			warmPending()
 			var sum float64
 			rounds := 0
-			for b.Loop() {
+			b.ResetTimer()
+			for range b.N {
 				sum += side.pending()
 				rounds++
 			}
@@ -165,7 +168,8 @@ func BenchmarkPendingRatio(b *testing.B) {
 	warmPending()
 	var base, timer float64
 	rounds := 0
-	for b.Loop() {
+	b.ResetTimer()
+	for range b.N {
 		base += pendingAfterFunc()
 		timer += pendingTimer()
 		rounds++

@@ -48,7 +48,7 @@ func TestJoinCancelled(t *testing.T) {
 	require.NoError(t, tm.Start())
 	var wg sync.WaitGroup
 	for range 10 {
-		wg.Go(tm.Join)
+		goIn(&wg, tm.Join)
 	}
 	require.True(t, tm.Cancel())
 	returnsPromptly(t, "joiners", wg.Wait)
@@ -118,7 +118,7 @@ func TestFinishedRace(t *testing.T) {
 		require.NoError(t, tm.Start())
 		var wg sync.WaitGroup
 		for range 4 {
-			wg.Go(func() { assertClosed(t, tm.Finished(), "Finished") })
+			goIn(&wg, func() { assertClosed(t, tm.Finished(), "Finished") })
 		}
 		wg.Wait()
 		if t.Failed() {

@@ -114,3 +114,12 @@ func returnsPromptly(t testing.TB, what string, f func()) {
 	}()
 	waitClosed(t, done, what)
 }
+
+// goIn runs f on a new goroutine counted in wg.
+func goIn(wg *sync.WaitGroup, f func()) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		f()
+	}()
+}

@@ -210,7 +210,7 @@ func TestIdleTouchStorm(t *testing.T) {
 		var latest atomic.Int64 // latest start of a Touch that returned true
 		var wg sync.WaitGroup
 		for range workers {
-			wg.Go(func() {
+			goIn(&wg, func() {
 				for range touches {
 					at := time.Since(epoch)
 					if !i.Touch() {
@@ -242,7 +242,7 @@ func TestIdleStopStorm(t *testing.T) {
 		var stops atomic.Int32
 		var wg sync.WaitGroup
 		for range 4 {
-			wg.Go(func() {
+			goIn(&wg, func() {
 				for range 50 {
 					i.Touch()
 				}

@@ -169,7 +169,7 @@ func TestResetConcurrent(t *testing.T) {
 		require.NoError(t, tm.Start())
 		var wg sync.WaitGroup
 		for range workers {
-			wg.Go(func() {
+			goIn(&wg, func() {
 				for range resets {
 					if !tm.Reset(d) {
 						return

@@ -20,13 +20,13 @@ func TestStress(t *testing.T) {
 	)
 	var wg sync.WaitGroup
 	for range timers {
-		wg.Go(func() {
+		goIn(&wg, func() {
 			var calls atomic.Int32
 			tm := New(time.Duration(time.Now().UnixNano()%50)*time.Microsecond, func() { calls.Add(1) })
 			var starts, cancels atomic.Int32
 			var inner sync.WaitGroup
 			for w := range workers {
-				inner.Go(func() {
+				goIn(&inner, func() {
 					for range 20 {
 						switch w % 3 {
 						case 0:
@@ -70,8 +70,8 @@ func TestStressStartCancel(t *testing.T) {
 	for range 2000 {
 		tm := New(never, func() { t.Error("fn ran") })
 		var wg sync.WaitGroup
-		wg.Go(func() { assert.NoError(t, tm.Start()) })
-		wg.Go(func() { tm.Cancel() })
+		goIn(&wg, func() { assert.NoError(t, tm.Start()) })
+		goIn(&wg, func() { tm.Cancel() })
 		wg.Wait()
 		tm.Cancel()
 		require.True(t, isClosed(tm.Finished()))

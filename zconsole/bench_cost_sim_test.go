@@ -88,13 +88,15 @@ func BenchmarkCommandCost(b *testing.B) {
 	img := costCIB(b)
 	b.Run("part=decode", func(b *testing.B) {
 		b.ReportAllocs()
-		for b.Loop() {
+		b.ResetTimer()
+		for range b.N {
 			decodeOnce(b, img)
 		}
 	})
 	b.Run("part=cgo", func(b *testing.B) {
 		b.ReportAllocs()
-		for b.Loop() {
+		b.ResetTimer()
+		for range b.N {
 			floor.Nop()
 		}
 	})

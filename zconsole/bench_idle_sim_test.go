@@ -154,7 +154,7 @@ func readProcUse(pid int) (procUse, error) {
 		if err != nil {
 			return u, err
 		}
-		for line := range strings.Lines(string(status)) {
+		for _, line := range strings.Split(string(status), "\n") {
 			key, val, _ := strings.Cut(line, ":")
 			n, _ := strconv.ParseUint(strings.TrimSpace(val), 10, 64)
 			switch key {
@@ -232,7 +232,8 @@ func BenchmarkIdle(b *testing.B) {
 	}
 	total := make([]procUse, len(idleChildren))
 	var threads []int
-	for b.Loop() {
+	b.ResetTimer()
+	for range b.N {
 		use, err := idleRound(window)
 		if err != nil {
 			b.Fatal(err)
