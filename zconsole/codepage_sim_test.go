@@ -30,37 +30,45 @@ func inCodePages(t *testing.T, program, system zconsole.CodePage) {
 	})
 }
 
+// inEachCodePage runs test once in each code page, with the program and the simulated
+// system in it.
+func inEachCodePage(t *testing.T, test func(t *testing.T, p zconsole.CodePage)) {
+	for _, p := range codePages {
+		t.Run(p.String(), func(t *testing.T) {
+			inCodePages(t, p, p)
+			test(t, p)
+		})
+	}
+}
+
 // The characters whose codes differ between the code pages, typed at the console in
 // START, MODIFY and a WTOR reply, reach the program as typed when program and system
 // agree, in each code page.
 func TestCodePageCommandsRoundTrip(t *testing.T) {
-	for _, p := range codePages {
-		t.Run(p.String(), func(t *testing.T) {
-			inCodePages(t, p, p)
-			started(t, "'A[1]^¬'")
-			h := open(t)
-			cmd, err := zconsole.Wait(h)
-			require.NoError(t, err)
-			assert.Equal(t, zconsole.Start, cmd.Verb)
-			assert.Equal(t, "'A[1]^¬'", cmd.Text, "START")
+	inEachCodePage(t, func(t *testing.T, p zconsole.CodePage) {
+		started(t, "'A[1]^¬'")
+		h := open(t)
+		cmd, err := zconsole.Wait(h)
+		require.NoError(t, err)
+		assert.Equal(t, zconsole.Start, cmd.Verb)
+		assert.Equal(t, "'A[1]^¬'", cmd.Text, "START")
 
-			op := sim.Console{Name: "OP@#$1", ID: 9, Auth: zconsole.AuthMaster}
-			command(t, "f demo,x[2]¬^,'y[3]¬^'", sim.From(op))
-			cmd, err = zconsole.Wait(h)
-			require.NoError(t, err)
-			assert.Equal(t, zconsole.Modify, cmd.Verb)
-			assert.Equal(t, "X[2]¬^,'y[3]¬^'", cmd.Text, "MODIFY")
-			assert.Equal(t, "OP@#$1", cmd.Console, "the national characters of a console name")
+		op := sim.Console{Name: "OP@#$1", ID: 9, Auth: zconsole.AuthMaster}
+		command(t, "f demo,x[2]¬^,'y[3]¬^'", sim.From(op))
+		cmd, err = zconsole.Wait(h)
+		require.NoError(t, err)
+		assert.Equal(t, zconsole.Modify, cmd.Verb)
+		assert.Equal(t, "X[2]¬^,'y[3]¬^'", cmd.Text, "MODIFY")
+		assert.Equal(t, "OP@#$1", cmd.Console, "the national characters of a console name")
 
-			ch := askAsync(context.Background(), h, "DEMO070A REPLY [X] ¬ ^")
-			m := asked(t)
-			command(t, fmt.Sprintf("R %02d,'[ok]¬^'", m.ReplyID))
-			a := got(t, ch)
-			require.NoError(t, a.err)
-			assert.Equal(t, "[ok]¬^", a.text, "WTOR reply")
-			assert.NotEmpty(t, sim.Grep(sim.Log(), "IS;[ok]¬^"), "the system's IEE600I shows the reply as typed")
-		})
-	}
+		ch := askAsync(context.Background(), h, "DEMO070A REPLY [X] ¬ ^")
+		m := asked(t)
+		command(t, fmt.Sprintf("R %02d,'[ok]¬^'", m.ReplyID))
+		a := got(t, ch)
+		require.NoError(t, a.err)
+		assert.Equal(t, "[ok]¬^", a.text, "WTOR reply")
+		assert.NotEmpty(t, sim.Grep(sim.Log(), "IS;[ok]¬^"), "the system's IEE600I shows the reply as typed")
+	})
 }
 
 // The same characters written by the program in a WTO of one line and of several, and in
@@ -72,31 +80,28 @@ func TestCodePageMessagesRoundTrip(t *testing.T) {
 		zconsole.IBM037:  {0xBA, 0xBB, 0x5F, 0xB0},
 		zconsole.IBM1140: {0xBA, 0xBB, 0x5F, 0xB0},
 	}
-	for _, p := range codePages {
-		t.Run(p.String(), func(t *testing.T) {
-			inCodePages(t, p, p)
-			fresh(t)
-			h := open(t)
-			_, err := zconsole.Put("[]¬^")
-			require.NoError(t, err)
-			multi := "DEMO071I [ONE] ¬A\nDEMO071I [TWO] ^B"
-			_, err = zconsole.Put(multi)
-			require.NoError(t, err)
-			ctx, cancel := context.WithCancel(context.Background())
-			ch := askAsync(ctx, h, "DEMO072A [Q] ¬ ^?")
-			m := asked(t)
-			assert.Equal(t, fmt.Sprintf("@%02d DEMO072A [Q] ¬ ^?", m.ReplyID), m.Text)
-			cancel()
-			assert.ErrorIs(t, got(t, ch).err, context.Canceled)
+	inEachCodePage(t, func(t *testing.T, p zconsole.CodePage) {
+		fresh(t)
+		h := open(t)
+		_, err := zconsole.Put("[]¬^")
+		require.NoError(t, err)
+		multi := "DEMO071I [ONE] ¬A\nDEMO071I [TWO] ^B"
+		_, err = zconsole.Put(multi)
+		require.NoError(t, err)
+		ctx, cancel := context.WithCancel(context.Background())
+		ch := askAsync(ctx, h, "DEMO072A [Q] ¬ ^?")
+		m := asked(t)
+		assert.Equal(t, fmt.Sprintf("@%02d DEMO072A [Q] ¬ ^?", m.ReplyID), m.Text)
+		cancel()
+		assert.ErrorIs(t, got(t, ch).err, context.Canceled)
 
-			w := written(t)
-			require.Len(t, w, 3)
-			assert.Equal(t, "[]¬^", w[0].Text)
-			assert.Equal(t, []string{"DEMO071I [ONE] ¬A", "DEMO071I [TWO] ^B"}, w[1].Lines)
+		w := written(t)
+		require.Len(t, w, 3)
+		assert.Equal(t, "[]¬^", w[0].Text)
+		assert.Equal(t, []string{"DEMO071I [ONE] ¬A", "DEMO071I [TWO] ^B"}, w[1].Lines)
 
-			assert.Equal(t, want[p], wtoLine(t, 0), "the bytes SVC 35 was given")
-		})
-	}
+		assert.Equal(t, want[p], wtoLine(t, 0), "the bytes SVC 35 was given")
+	})
 }
 
 // wtoLine returns the first line's bytes of the i'th message in the console log's
@@ -159,37 +164,34 @@ func TestCodePageMismatchGarbles(t *testing.T) {
 // IBM-1047 the program's Put refuses it naming the character and the code page (or
 // writes '?', X'6F', with Substitute), and the console does not take it.
 func TestCodePageEuro(t *testing.T) {
-	for _, p := range codePages {
-		t.Run(p.String(), func(t *testing.T) {
-			inCodePages(t, p, p)
-			fresh(t)
-			h := open(t)
-			_, perr := zconsole.Put("DEMO075I 5€")
-			cerr := sim.Command("F DEMO,5€")
-			if p == zconsole.IBM1140 {
-				require.NoError(t, perr)
-				require.NoError(t, cerr)
-				assert.Equal(t, "DEMO075I 5€", one(t).Text)
-				assert.Equal(t, byte(0x9F), wtoLine(t, 0)[10])
-				cmd, err := zconsole.Wait(h)
-				require.NoError(t, err)
-				assert.Equal(t, "5€", cmd.Text)
-				_, err = zconsole.Put("DEMO076I 5¤")
-				assert.ErrorIs(t, err, zconsole.ErrUnencodable, "IBM-1140 has no ¤")
-				return
-			}
-			var ce *zconsole.CharError
-			require.True(t, errors.As(perr, &ce), "%v", perr)
-			assert.Equal(t, zconsole.CharError{Rune: '€', Pos: 10, CodePage: p}, *ce)
-			assert.Contains(t, perr.Error(), "has no "+p.String()+" encoding")
-			assert.ErrorIs(t, cerr, sim.ErrInvalid)
-
-			_, err := zconsole.Put("DEMO075I 5€", zconsole.Substitute())
+	inEachCodePage(t, func(t *testing.T, p zconsole.CodePage) {
+		fresh(t)
+		h := open(t)
+		_, perr := zconsole.Put("DEMO075I 5€")
+		cerr := sim.Command("F DEMO,5€")
+		if p == zconsole.IBM1140 {
+			require.NoError(t, perr)
+			require.NoError(t, cerr)
+			assert.Equal(t, "DEMO075I 5€", one(t).Text)
+			assert.Equal(t, byte(0x9F), wtoLine(t, 0)[10])
+			cmd, err := zconsole.Wait(h)
 			require.NoError(t, err)
-			assert.Equal(t, "DEMO075I 5?", one(t).Text)
-			assert.Equal(t, byte(0x6F), wtoLine(t, 0)[10])
-		})
-	}
+			assert.Equal(t, "5€", cmd.Text)
+			_, err = zconsole.Put("DEMO076I 5¤")
+			assert.ErrorIs(t, err, zconsole.ErrUnencodable, "IBM-1140 has no ¤")
+			return
+		}
+		var ce *zconsole.CharError
+		require.True(t, errors.As(perr, &ce), "%v", perr)
+		assert.Equal(t, zconsole.CharError{Rune: '€', Pos: 10, CodePage: p}, *ce)
+		assert.Contains(t, perr.Error(), "has no "+p.String()+" encoding")
+		assert.ErrorIs(t, cerr, sim.ErrInvalid)
+
+		_, err := zconsole.Put("DEMO075I 5€", zconsole.Substitute())
+		require.NoError(t, err)
+		assert.Equal(t, "DEMO075I 5?", one(t).Text)
+		assert.Equal(t, byte(0x6F), wtoLine(t, 0)[10])
+	})
 }
 
 // A command is decoded when Wait returns it, the START command too: a program that
