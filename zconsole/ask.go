@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sync"
-
-	"github.com/go-zos/zconsole/internal/ebcdic"
 )
 
 // askRef is the 31-bit address of a WTOR's block: its reply buffer, the ECB the system
@@ -21,8 +19,9 @@ type asking struct {
 
 // Ask puts a question to the operator (WTOR) and waits for the reply, which it
 // returns as typed: without the apostrophes a console removes, trailing blanks
-// trimmed, at most [ReplyLength] characters (119 by default). The operator answers
-// with R nn,text, where nn is the reply id the console shows before the question.
+// trimmed, at most [ReplyLength] characters (119 by default), decoded in the code page
+// the question was written in ([SetCodePage]). The operator answers with R nn,text,
+// where nn is the reply id the console shows before the question.
 //
 // The question is one line of at most 122 characters; options are as for [Put], plus
 // ReplyLength. The wait ends early when ctx is done (the error wraps ctx.Err()) or when
@@ -80,7 +79,7 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 	}
 	switch {
 	case replied:
-		return ebcdic.DecodeTrim(reply), nil
+		return m.page.DecodeTrim(reply), nil
 	case werr != nil:
 		return "", fmt.Errorf("zconsole: ask: %w", werr)
 	case killed:

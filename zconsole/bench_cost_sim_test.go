@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/internal/floor"
 	"github.com/go-zos/zconsole/internal/testfiles"
 	"github.com/go-zos/zconsole/zconsole/c"
@@ -75,7 +76,7 @@ func waitQueued(b testing.TB, h *Handle) {
 
 // decodeOnce decodes img and checks it.
 func decodeOnce(b testing.TB, img []byte) {
-	cmd, err := decodeCIB(img)
+	cmd, err := decodeCIB(img, ebcdic.IBM1047)
 	if err != nil || cmd.Text != "STATUS" {
 		b.Fatalf("decode: %q, %v", cmd.Text, err)
 	}

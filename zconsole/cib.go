@@ -28,10 +28,10 @@ const (
 )
 
 // decodeCIB reads a CIB copied out of system storage: header, CIBDATA, and the extension
-// at CIBXOFF when the copy holds it. Fields are big-endian, text IBM-1047. When a length
-// or offset points outside the copy, it returns what it could read and an error
+// at CIBXOFF when the copy holds it. Fields are big-endian, text in code page p. When a
+// length or offset points outside the copy, it returns what it could read and an error
 // wrapping ErrMalformed.
-func decodeCIB(b []byte) (Command, error) {
+func decodeCIB(b []byte, p *ebcdic.CodePage) (Command, error) {
 	if len(b) < cibHdr {
 		return Command{}, fmt.Errorf("%w: %d bytes, less than the 16-byte header", ErrMalformed, len(b))
 	}
@@ -46,7 +46,7 @@ func decodeCIB(b []byte) (Command, error) {
 		problem = fmt.Errorf("%w: CIBDATLN %d reaches past the %d bytes of the CIB", ErrMalformed, n, len(b))
 		n = len(b) - cibData
 	}
-	cmd.Text = strings.TrimRight(ebcdic.Decode(b[cibData:cibData+n]), " \x00")
+	cmd.Text = strings.TrimRight(p.Decode(b[cibData:cibData+n]), " \x00")
 
 	if xoff := int(binary.BigEndian.Uint16(b[cibXOff:])); xoff != 0 {
 		if xoff < cibHdr || xoff+cibxSize > len(b) {
@@ -57,7 +57,7 @@ func decodeCIB(b []byte) (Command, error) {
 			x := b[xoff : xoff+cibxSize]
 			copy(cmd.AuthBytes[:], x[cibxAuth:cibxAuth+4])
 			cmd.Auth = Authority(x[cibxAuth+2])
-			cmd.Console = ebcdic.DecodeTrim(x[cibxCnNm : cibxCnNm+8])
+			cmd.Console = p.DecodeTrim(x[cibxCnNm : cibxCnNm+8])
 			copy(cmd.CART[:], x[cibxCART:cibxCART+8])
 			cmd.ConsoleID = binary.BigEndian.Uint32(x[cibxCnID:])
 			cmd.OriginID = binary.BigEndian.Uint32(x[cibxOcID:])

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/internal/testfiles"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -48,7 +49,7 @@ func TestDecodeTestdataImages(t *testing.T) {
 		img, err := testfiles.Hex(c.file)
 		require.NoError(t, err)
 		require.Len(t, img, 72, "#%d %s", i, c.file)
-		cmd, err := decodeCIB(img)
+		cmd, err := decodeCIB(img, ebcdic.IBM1047)
 		require.NoError(t, err, "#%d", i)
 		assert.Equal(t, c.wverb, cmd.Verb, "#%d verb", i)
 		assert.Equal(t, byte(c.wverb), cmd.Code, "#%d code", i)
@@ -81,26 +82,26 @@ func TestDecodeMalformed(t *testing.T) {
 	img, err := testfiles.Hex("cib/modify.hex")
 	require.NoError(t, err)
 
-	_, err = decodeCIB(img[:15])
+	_, err = decodeCIB(img[:15], ebcdic.IBM1047)
 	assert.True(t, errors.Is(err, ErrMalformed), "short header: %v", err)
 
 	long := append([]byte(nil), img...)
 	binary.BigEndian.PutUint16(long[cibDatLn:], 500) // data past the end
-	cmd, err := decodeCIB(long)
+	cmd, err := decodeCIB(long, ebcdic.IBM1047)
 	assert.True(t, errors.Is(err, ErrMalformed))
 	assert.Equal(t, Modify, cmd.Verb, "what could be read is returned")
 	assert.Equal(t, "IBMUSER", cmd.Console)
 
 	far := append([]byte(nil), img...)
 	binary.BigEndian.PutUint16(far[cibXOff:], 60) // extension past the end
-	cmd, err = decodeCIB(far)
+	cmd, err = decodeCIB(far, ebcdic.IBM1047)
 	assert.True(t, errors.Is(err, ErrMalformed))
 	assert.Equal(t, "STATUS", cmd.Text)
 	assert.Equal(t, "", cmd.Console)
 
 	noext := append([]byte(nil), img[:24]...)
 	binary.BigEndian.PutUint16(noext[cibXOff:], 0) // no extension at all: fine
-	cmd, err = decodeCIB(noext)
+	cmd, err = decodeCIB(noext, ebcdic.IBM1047)
 	require.NoError(t, err)
 	assert.Equal(t, "STATUS", cmd.Text)
 	assert.Zero(t, cmd.ConsoleID)
@@ -125,8 +126,9 @@ func TestAuthorityPermits(t *testing.T) {
 	}
 }
 
-// FuzzDecodeCIB: any bytes, any lengths and offsets: no panic, no read outside the
-// slice, and text never longer than the data that holds it.
+// FuzzDecodeCIB: any bytes, any lengths and offsets, in each code page: no panic, no
+// read outside the slice, text never longer than the data that holds it, and the code
+// pages read the same everything but CIBDATA and the console name.
 func FuzzDecodeCIB(f *testing.F) {
 	for _, name := range []string{"cib/start.hex", "cib/modify.hex", "cib/stop.hex"} {
 		img, err := testfiles.Hex(name)
@@ -138,18 +140,25 @@ func FuzzDecodeCIB(f *testing.F) {
 	f.Add([]byte{})
 	f.Add(make([]byte, 16))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		cmd, err := decodeCIB(b)
-		if len(b) < cibHdr {
-			if err == nil {
-				t.Fatalf("%d bytes decoded without error", len(b))
+		first, ferr := decodeCIB(b, ebcdic.IBM1047)
+		for _, p := range ebcdic.Pages {
+			cmd, err := decodeCIB(b, p)
+			if len(b) < cibHdr {
+				if err == nil {
+					t.Fatalf("%s: %d bytes decoded without error", p, len(b))
+				}
+				return
 			}
-			return
-		}
-		if len([]rune(cmd.Text)) > len(b)-cibData {
-			t.Fatalf("text of %d characters from %d bytes of data", len([]rune(cmd.Text)), len(b)-cibData)
-		}
-		if cmd.Verb != Unknown && byte(cmd.Verb) != b[cibVerb] {
-			t.Fatalf("verb %v from code %#x", cmd.Verb, b[cibVerb])
+			if len([]rune(cmd.Text)) > len(b)-cibData {
+				t.Fatalf("%s: text of %d characters from %d bytes of data", p, len([]rune(cmd.Text)), len(b)-cibData)
+			}
+			if cmd.Verb != Unknown && byte(cmd.Verb) != b[cibVerb] {
+				t.Fatalf("%s: verb %v from code %#x", p, cmd.Verb, b[cibVerb])
+			}
+			cmd.Text, cmd.Console = first.Text, first.Console
+			if cmd != first || (err == nil) != (ferr == nil) {
+				t.Fatalf("%s reads %+v, %v; IBM-1047 %+v, %v", p, cmd, err, first, ferr)
+			}
 		}
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/internal/testfiles"
 	"github.com/go-zos/zconsole/zconsole/c"
 )
@@ -74,7 +75,7 @@ func FuzzCopyCIB(f *testing.F) {
 		img := shapeCIB(raw)
 		want := append([]byte(nil), img...)
 		binary.BigEndian.PutUint32(want, 0) // the system's CIBNEXT: the last on the chain
-		wcmd, werr := decodeCIB(want)
+		wcmd, werr := decodeCIB(want, ebcdic.IBM1047)
 
 		if r := c.SimReset("DEMO", nil); r != c.Queued {
 			t.Fatalf("reset: %d", r)
@@ -128,7 +129,7 @@ func FuzzCopyCIB(f *testing.F) {
 				t.Fatalf("byte %d written, past the %d copied into a %d-byte buffer", wlen+i, wlen, n)
 			}
 		}
-		_, _ = decodeCIB(mem[:wlen]) // a cut copy decodes without a panic
+		_, _ = decodeCIB(mem[:wlen], ebcdic.IBM1047) // a cut copy decodes without a panic
 
 		after := c.SimCounts()
 		if after.Queued != 0 || after.StopQueued || after.SystemBlocks != base.SystemBlocks {

@@ -92,7 +92,7 @@ func (a Authority) Permits(need Authority) bool {
 type Command struct {
 	Verb Verb   // what was asked
 	Code byte   // CIBVERB as found (the Verb's code, or the unknown one)
-	Text string // CIBDATA decoded from IBM-1047, trailing blanks removed
+	Text string // CIBDATA in the console code page (SetCodePage), trailing blanks removed
 
 	// From the CIB extension (zero when the CIB has none).
 	Console   string    // CIBXCNNM, the console name, blanks trimmed

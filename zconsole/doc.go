@@ -35,6 +35,13 @@
 // [Delete] removes messages (DOM); [Task] names the job. The layout of the parameter list
 // and its sources are in docs/wto.md.
 //
+// # Code page
+//
+// Commands and messages are EBCDIC in the code page the system's consoles use:
+// IBM-1047 unless [SetCodePage] says [IBM037] or [IBM1140]. The setting is the
+// process's and covers both ways: the text of commands, the console names, messages and
+// the operator's replies.
+//
 // # Build tags
 //
 // On z/OS with cgo, the package issues the supervisor calls itself. Built with the tag

@@ -33,17 +33,17 @@ type Handle struct {
 	killed  bool               // Kill has posted the kill ECB
 	waiting bool               // a waiter is inside Wait
 	left    chan struct{}      // closed when that waiter has left C
-	start   *Command           // the START command, kept for the first Wait
+	start   []byte             // the START CIB as copied, for the first Wait to decode
 	buf     []byte             // the copy buffer, used only by the waiter
 	results waitOut            // where the system writes a Wait's results, used only by the waiter
 	asks    map[askRef]*asking // outstanding Asks, whose waits Kill and Close end
 }
 
-// pendingStart keeps a START command that Init took off the chain but could not hand
-// to a handle (it failed after freeing the START CIB), for the next successful Init.
+// pendingStart keeps the copy of a START CIB that Init took off the chain but could not
+// hand to a handle (it failed after freeing the START CIB), for the next successful Init.
 var pendingStart struct {
 	sync.Mutex
-	cmd *Command
+	cib []byte
 }
 
 // Init opens the operator console for this program: it extracts the communications
@@ -64,21 +64,20 @@ func Init(opts ...Option) (*Handle, error) {
 	}
 	buf := make([]byte, copyMax)
 	a, startLen, err := sysInit(cfg.limit, buf)
-	var start *Command
+	var start []byte
 	if startLen > 0 {
-		cmd, _ := decodeCIB(buf[:startLen]) // a START is kept as far as it reads
-		start = &cmd
+		start = append([]byte(nil), buf[:startLen]...)
 	}
 	pendingStart.Lock()
 	defer pendingStart.Unlock()
 	if err != nil {
 		if start != nil {
-			pendingStart.cmd = start
+			pendingStart.cib = start
 		}
 		return nil, fmt.Errorf("zconsole: init: %w", err)
 	}
 	if start == nil {
-		start, pendingStart.cmd = pendingStart.cmd, nil
+		start, pendingStart.cib = pendingStart.cib, nil
 	}
 	return &Handle{area: a, start: start, buf: buf}, nil
 }
@@ -224,9 +223,10 @@ func (h *Handle) wait(ctx context.Context) (Command, error) {
 		h.mu.Unlock()
 		return Command{}, ErrKilled
 	case h.start != nil:
-		cmd := *h.start
+		cib := h.start
 		h.start = nil
 		h.mu.Unlock()
+		cmd, _ := decodeCIB(cib, currentPage()) // a START is kept as far as it reads
 		return cmd, nil
 	}
 	h.waiting = true
@@ -252,7 +252,7 @@ func (h *Handle) wait(ctx context.Context) (Command, error) {
 	}
 	var cmd Command
 	if out == gotCommand {
-		cmd, err = decodeCIB(h.buf[:n])
+		cmd, err = decodeCIB(h.buf[:n], currentPage())
 	}
 
 	h.mu.Lock()

@@ -14,7 +14,8 @@ import (
 // is refused with an error wrapping [ErrTooLong]; nothing is cut. Trailing newlines are
 // dropped and an empty line is written as one blank.
 //
-// The text is written in IBM-1047. A character a console cannot show is an error
+// The text is written in the console code page ([SetCodePage]; IBM-1047 by default). A
+// character a console cannot show, one the code page lacks among them, is an error
 // ([*CharError], wrapping [ErrUnencodable]) that names it and its position, unless
 // [Substitute] is given. Options give routing and descriptor codes, a console and a
 // CART; bad ones are errors wrapping [ErrInvalidCode] or [ErrOption].

@@ -3,6 +3,8 @@ package zconsole
 import (
 	"fmt"
 	"strings"
+
+	"github.com/go-zos/zconsole/internal/ebcdic"
 )
 
 // A PutOption configures a message written by [Put], [Command.Reply] or [Ask].
@@ -22,8 +24,9 @@ type putConfig struct {
 	hasCART     bool
 
 	subst    bool
-	replyLen int  // Ask only; 0 until ReplyLength
-	resp     bool // an immediate command response (Command.Reply)
+	page     *ebcdic.CodePage // the console code page, as configure found it
+	replyLen int              // Ask only; 0 until ReplyLength
+	resp     bool             // an immediate command response (Command.Reply)
 }
 
 // Routing gives the message routing codes: each from 1 to 128. The codes decide which
@@ -102,8 +105,9 @@ func WithCART(cart CART) PutOption {
 	}
 }
 
-// Substitute writes '?' for each character a console cannot show (one IBM-1047 lacks,
-// a control character, invalid UTF-8) instead of failing with a [*CharError].
+// Substitute writes '?' for each character a console cannot show (one the console code
+// page lacks, a control character, invalid UTF-8) instead of failing with a
+// [*CharError].
 func Substitute() PutOption {
 	return func(c *putConfig) error {
 		c.subst = true
@@ -155,10 +159,11 @@ func checkDescriptors(d [2]byte) error {
 	return nil
 }
 
-// configure applies opts in order, then the caller's own settings (base, which may
-// refuse what opts set), and checks how they combine.
+// configure takes the console code page in effect, applies opts in order, then the
+// caller's own settings (base, which may refuse what opts set), and checks how they
+// combine.
 func configure(opts []PutOption, base ...PutOption) (putConfig, error) {
-	var c putConfig
+	c := putConfig{page: currentPage()}
 	for _, o := range append(opts, base...) {
 		if o == nil {
 			continue

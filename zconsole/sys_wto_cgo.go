@@ -5,7 +5,6 @@ package zconsole
 import (
 	"errors"
 
-	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/zconsole/c"
 )
 
@@ -92,11 +91,12 @@ func sysTask() (TaskInfo, error) {
 	if r != c.OK {
 		return TaskInfo{}, errors.New("zconsole: the PSA does not lead to an ASCB")
 	}
+	p := currentPage()
 	return TaskInfo{
-		JobName: ebcdic.DecodeTrim(t.Job[:]),
+		JobName: p.DecodeTrim(t.Job[:]),
 		Started: t.Started,
 		ASID:    t.ASID,
-		System:  ebcdic.DecodeTrim(t.System[:]),
+		System:  p.DecodeTrim(t.System[:]),
 		ASCB:    t.ASCB,
 		TCB:     t.TCB,
 	}, nil

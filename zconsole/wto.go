@@ -12,18 +12,19 @@ const (
 	lineDataEnd = 0x3000
 )
 
-// wto is a message checked and prepared for the WTO parameter list: its lines in
-// IBM-1047 and the fields of the WPX. The C code lays it out; nothing here touches
-// z/OS, so all of it is fuzzed.
+// wto is a message checked and prepared for the WTO parameter list: its lines in the
+// console code page and the fields of the WPX. The C code lays it out; nothing here
+// touches z/OS, so all of it is fuzzed.
 type wto struct {
-	lines       [][]byte // IBM-1047, 1 to maxLines, none empty
-	types       []uint16 // line types when there is more than one line
-	codes       bool     // route and desc are given
+	page        *ebcdic.CodePage // the code page of its text (and of a WTOR's reply)
+	lines       [][]byte         // 1 to maxLines, none empty
+	types       []uint16         // line types when there is more than one line
+	codes       bool             // route and desc are given
 	route       [16]byte
 	desc        [2]byte
 	consID      uint32
 	hasConsID   bool
-	consName    [8]byte // IBM-1047, blank padded
+	consName    [8]byte // blank padded
 	hasConsName bool
 	cart        CART
 	hasCART     bool
@@ -47,7 +48,7 @@ func prepare(text string, wtor bool, opts []PutOption, base ...PutOption) (wto, 
 		return m, err
 	}
 	for _, s := range segs {
-		b, err := encodeLine(s, cfg.subst)
+		b, err := encodeLine(s, cfg.page, cfg.subst)
 		if err != nil {
 			return m, err
 		}
@@ -60,11 +61,12 @@ func prepare(text string, wtor bool, opts []PutOption, base ...PutOption) (wto, 
 		}
 		m.types[len(m.types)-1] = lineDataEnd
 	}
+	m.page = cfg.page
 	m.codes = cfg.hasRoute || cfg.hasDesc
 	m.route, m.desc = cfg.routes, cfg.descs
 	m.consID, m.hasConsID = cfg.consID, cfg.hasConsID
 	if cfg.hasConsName {
-		name, err := ebcdic.Field(cfg.consName, 8)
+		name, err := cfg.page.Field(cfg.consName, 8)
 		if err != nil {
 			return m, fmt.Errorf("%w: console name: %w", ErrOption, err)
 		}

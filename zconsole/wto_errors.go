@@ -21,8 +21,9 @@ var (
 	// ErrNoText: the message has no text.
 	ErrNoText = errors.New("zconsole: empty message")
 
-	// ErrUnencodable: a character a console cannot show: one IBM-1047 lacks, a control
-	// character, or invalid UTF-8. The error is a [*CharError] naming it.
+	// ErrUnencodable: a character a console cannot show: one the console code page
+	// ([SetCodePage]) lacks, a control character, or invalid UTF-8. The error is a
+	// [*CharError] naming it.
 	ErrUnencodable = errors.New("zconsole: character a console cannot show")
 
 	// ErrNoConsole: [Command.Reply] on a command that names no console to answer.
@@ -35,8 +36,9 @@ var (
 // CharError reports a character of a message that a console cannot show. It wraps
 // [ErrUnencodable]. [Substitute] writes '?' for such characters instead.
 type CharError struct {
-	Rune rune // the character (utf8.RuneError for invalid UTF-8)
-	Pos  int  // its position in the text, counted in characters from 0
+	Rune     rune     // the character (utf8.RuneError for invalid UTF-8)
+	Pos      int      // its position in the text, counted in characters from 0
+	CodePage CodePage // the code page the text was being written in
 }
 
 func (e *CharError) Error() string {
@@ -46,7 +48,7 @@ func (e *CharError) Error() string {
 	case isControl(e.Rune):
 		return fmt.Sprintf("zconsole: control character %U at position %d cannot be shown on a console", e.Rune, e.Pos)
 	}
-	return fmt.Sprintf("zconsole: character %q (%U) at position %d has no IBM-1047 encoding", e.Rune, e.Rune, e.Pos)
+	return fmt.Sprintf("zconsole: character %q (%U) at position %d has no %s encoding", e.Rune, e.Rune, e.Pos, e.CodePage)
 }
 
 func (e *CharError) Unwrap() error { return ErrUnencodable }

@@ -10,20 +10,24 @@ import (
 	"github.com/go-zos/zconsole/internal/ebcdic"
 )
 
-// FuzzPutText: any text and any codes through Put's checks and preparation. Either it
-// is refused with one of the package's errors, or it becomes a message that fits
-// (1 line of at most 126, or at most 10 lines of at most 71, none empty; a WTOR one
-// line of at most 122) and has lost no character: the text and the lines, read back
-// from IBM-1047, hold the same characters but for blanks and line breaks.
+// FuzzPutText: any text and any codes through Put's checks and preparation, in any of
+// the code pages. Either it is refused with one of the package's errors, or it becomes
+// a message that fits (1 line of at most 126, or at most 10 lines of at most 71, none
+// empty; a WTOR one line of at most 122) and has lost no character: the text and the
+// lines, read back from the code page, hold the same characters but for blanks and
+// line breaks.
 func FuzzPutText(f *testing.F) {
-	f.Add("DEMO001I HELLO", uint8(2), uint8(12), false, false)
-	f.Add(strings.Repeat("WORD ", 40), uint8(11), uint8(4), false, false)
-	f.Add("A\n\nB\r\nC\n", uint8(1), uint8(9), false, false)
-	f.Add("PRICE 5€", uint8(0), uint8(14), false, true)
-	f.Add("REPLY YES OR NO", uint8(1), uint8(2), true, false)
-	f.Add(strings.Repeat("X", 800), uint8(128), uint8(13), false, false)
-	f.Fuzz(func(t *testing.T, text string, route, desc uint8, wtor, subst bool) {
-		opts := []PutOption{Routing(int(route)), Descriptor(int(desc), int(desc%8)+1)}
+	f.Add("DEMO001I HELLO", uint8(2), uint8(12), false, false, uint8(0))
+	f.Add(strings.Repeat("WORD ", 40), uint8(11), uint8(4), false, false, uint8(1))
+	f.Add("A\n\nB\r\nC\n", uint8(1), uint8(9), false, false, uint8(2))
+	f.Add("PRICE 5€", uint8(0), uint8(14), false, true, uint8(0))
+	f.Add("PRICE 5€ [¬^] ¤", uint8(2), uint8(7), false, true, uint8(2))
+	f.Add("[¬^] IN IBM-037", uint8(2), uint8(7), false, false, uint8(1))
+	f.Add("REPLY YES OR NO", uint8(1), uint8(2), true, false, uint8(1))
+	f.Add(strings.Repeat("X", 800), uint8(128), uint8(13), false, false, uint8(0))
+	f.Fuzz(func(t *testing.T, text string, route, desc uint8, wtor, subst bool, page uint8) {
+		p := ebcdic.Pages[int(page)%len(ebcdic.Pages)]
+		opts := []PutOption{Routing(int(route)), Descriptor(int(desc), int(desc%8)+1), inPage(p)}
 		if subst {
 			opts = append(opts, Substitute())
 		}
@@ -74,17 +78,26 @@ func FuzzPutText(f *testing.F) {
 			return
 		}
 		// With Substitute each character is kept, or is '?' where a console cannot show
-		// it: no IBM-1047 code, a control character, or not UTF-8.
+		// it: no code in the code page, a control character, or not UTF-8.
 		gr, tr := []rune(squeeze(got)), []rune(squeeze(text))
 		if len(gr) != len(tr) {
 			t.Fatalf("prepare(%q) with Substitute: %q has another number of characters", text, got)
 		}
 		for i, r := range tr {
-			_, err := ebcdic.Encode(string(r))
+			_, err := p.Encode(string(r))
 			shown := err == nil && !unicode.IsControl(r) && r != utf8.RuneError
 			if want := map[bool]rune{true: r, false: '?'}[shown]; gr[i] != want {
 				t.Fatalf("prepare(%q) with Substitute: character %d is %q, not %q", text, i, gr[i], want)
 			}
 		}
 	})
+}
+
+// inPage makes a message be prepared in code page p, whatever SetCodePage chose, so
+// that tests of preparation need not change the process's setting.
+func inPage(p *ebcdic.CodePage) PutOption {
+	return func(c *putConfig) error {
+		c.page = p
+		return nil
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -14,7 +13,7 @@ import (
 func decodeLines(m wto) []string {
 	out := make([]string, len(m.lines))
 	for i, l := range m.lines {
-		out[i] = ebcdic.Decode(l)
+		out[i] = m.page.Decode(l)
 	}
 	return out
 }
@@ -174,7 +173,7 @@ func TestPrepareConsoles(t *testing.T) {
 	m, err := prepare("X", false, []PutOption{ToConsole("mstcon1"), WithCART(CART{1, 2})})
 	require.NoError(t, err)
 	assert.True(t, m.hasConsName)
-	assert.Equal(t, "MSTCON1", ebcdic.DecodeTrim(m.consName[:]))
+	assert.Equal(t, "MSTCON1", m.page.DecodeTrim(m.consName[:]))
 	assert.Equal(t, CART{1, 2}, m.cart)
 	assert.True(t, m.hasCART)
 

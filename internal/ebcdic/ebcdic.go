@@ -1,8 +1,15 @@
-// Package ebcdic converts between Go strings and IBM-1047, the EBCDIC code page of z/OS
-// UNIX and of the operator console, using golang.org/x/text/encoding/charmap.
+// Package ebcdic converts between Go strings and the EBCDIC code pages z/OS consoles run
+// in: IBM-1047 (Latin-1/Open Systems, the code page of z/OS UNIX), IBM-037 (USA/Canada)
+// and IBM-1140 (IBM-037 with the euro sign), using golang.org/x/text/encoding/charmap.
 //
-// Encoding is strict: a character that IBM-1047 cannot represent is an error that names
-// the character and its position, never a silent substitution.
+// Encoding is strict: a character the code page cannot represent is an error that names
+// the character, its position and the code page, never a silent substitution.
+//
+// The three code pages give the same code to every character but seven: '[', ']', '¬',
+// '^', 'Ý' and '¨' sit at other codes in IBM-1047 than in IBM-037 and IBM-1140, and
+// X'9F' is '¤' in IBM-1047 and IBM-037 but '€' in IBM-1140. Letters, digits, the blank
+// (X'40'), '@', '#', '$' and '?' (X'6F') are the same in all three, so a job, console or
+// system name is the same bytes whichever code page is chosen.
 package ebcdic
 
 import (
@@ -12,42 +19,78 @@ import (
 	"golang.org/x/text/encoding/charmap"
 )
 
-var cp = charmap.CodePage1047
-
-// Blank is the EBCDIC space, X'40'.
+// Blank is the EBCDIC space, X'40' in every code page here.
 const Blank = 0x40
 
-// UnencodableError reports a character that IBM-1047 cannot represent.
+// Subst is '?', X'6F' in every code page here: what EncodeSubst writes for a character
+// the code page lacks.
+const Subst = 0x6F
+
+// CodePage is one EBCDIC code page: its CCSID, its IBM name and its table.
+type CodePage struct {
+	ccsid int
+	name  string
+	cm    *charmap.Charmap
+}
+
+// The code pages z/OS consoles are run in.
+var (
+	IBM1047 = &CodePage{1047, "IBM-1047", charmap.CodePage1047}
+	IBM037  = &CodePage{37, "IBM-037", charmap.CodePage037}
+	IBM1140 = &CodePage{1140, "IBM-1140", charmap.CodePage1140}
+)
+
+// Pages lists the code pages, IBM-1047 first.
+var Pages = []*CodePage{IBM1047, IBM037, IBM1140}
+
+// ByCCSID returns the code page with CCSID ccsid, or nil if it is none of [Pages].
+func ByCCSID(ccsid int) *CodePage {
+	for _, p := range Pages {
+		if p.ccsid == ccsid {
+			return p
+		}
+	}
+	return nil
+}
+
+// CCSID returns the code page's coded character set id: 1047, 37 or 1140.
+func (p *CodePage) CCSID() int { return p.ccsid }
+
+// String returns the IBM name: IBM-1047, IBM-037, IBM-1140.
+func (p *CodePage) String() string { return p.name }
+
+// EncodeRune returns the code of r, or false if the code page has none.
+func (p *CodePage) EncodeRune(r rune) (byte, bool) {
+	if r == utf8.RuneError {
+		return 0, false
+	}
+	return p.cm.EncodeRune(r)
+}
+
+// UnencodableError reports a character a code page cannot represent.
 type UnencodableError struct {
-	Rune rune // the character
-	Pos  int  // its position, counted in characters from 0
+	Rune rune      // the character (utf8.RuneError for invalid UTF-8)
+	Pos  int       // its position, counted in characters from 0
+	Page *CodePage // the code page that lacks it
 }
 
 func (e *UnencodableError) Error() string {
 	if e.Rune == utf8.RuneError {
 		return fmt.Sprintf("invalid UTF-8 at character %d", e.Pos)
 	}
-	return fmt.Sprintf("character %q (%U) at position %d has no IBM-1047 encoding", e.Rune, e.Rune, e.Pos)
+	return fmt.Sprintf("character %q (%U) at position %d has no %s encoding", e.Rune, e.Rune, e.Pos, e.Page)
 }
 
-// Encode returns s in IBM-1047. It fails with an [*UnencodableError] on the first character
-// that has no IBM-1047 code, or on invalid UTF-8.
-func Encode(s string) ([]byte, error) {
-	return AppendEncode(make([]byte, 0, len(s)), s)
-}
-
-// AppendEncode appends the IBM-1047 encoding of s to dst, as [Encode] does.
-func AppendEncode(dst []byte, s string) ([]byte, error) {
+// Encode returns s in the code page. It fails with an [*UnencodableError] on the first
+// character that has no code in it, or on invalid UTF-8 (and on U+FFFD, which no EBCDIC
+// code page here has).
+func (p *CodePage) Encode(s string) ([]byte, error) {
+	dst := make([]byte, 0, len(s))
 	pos := 0
-	for i, r := range s {
-		if r == utf8.RuneError {
-			if _, size := utf8.DecodeRuneInString(s[i:]); size <= 1 {
-				return dst, &UnencodableError{Rune: r, Pos: pos}
-			}
-		}
-		b, ok := cp.EncodeRune(r)
+	for _, r := range s {
+		b, ok := p.EncodeRune(r)
 		if !ok {
-			return dst, &UnencodableError{Rune: r, Pos: pos}
+			return nil, &UnencodableError{Rune: r, Pos: pos, Page: p}
 		}
 		dst = append(dst, b)
 		pos++
@@ -55,44 +98,44 @@ func AppendEncode(dst []byte, s string) ([]byte, error) {
 	return dst, nil
 }
 
-// EncodeSubst is [Encode] with substitution: a character IBM-1047 lacks becomes '?'
-// (X'6F'). It never fails.
-func EncodeSubst(s string) []byte {
+// EncodeSubst is [CodePage.Encode] with substitution: a character the code page lacks,
+// and each byte of invalid UTF-8, becomes '?' ([Subst]). It never fails.
+func (p *CodePage) EncodeSubst(s string) []byte {
 	dst := make([]byte, 0, len(s))
 	for _, r := range s {
-		b, ok := cp.EncodeRune(r)
+		b, ok := p.EncodeRune(r)
 		if !ok {
-			b = 0x6F
+			b = Subst
 		}
 		dst = append(dst, b)
 	}
 	return dst
 }
 
-// Decode returns the IBM-1047 bytes b as a string. Every byte has a meaning in IBM-1047,
-// so Decode cannot fail.
-func Decode(b []byte) string {
+// Decode returns the bytes b of the code page as a string. Every byte has a meaning in
+// each code page here, so Decode cannot fail.
+func (p *CodePage) Decode(b []byte) string {
 	r := make([]rune, len(b))
 	for i, c := range b {
-		r[i] = cp.DecodeByte(c)
+		r[i] = p.cm.DecodeByte(c)
 	}
 	return string(r)
 }
 
-// DecodeTrim is [Decode] with trailing EBCDIC blanks (X'40') and NULs removed, the form
-// of fixed-length fields such as console and job names.
-func DecodeTrim(b []byte) string {
+// DecodeTrim is [CodePage.Decode] with trailing EBCDIC blanks (X'40') and NULs removed,
+// the form of fixed-length fields such as console and job names.
+func (p *CodePage) DecodeTrim(b []byte) string {
 	n := len(b)
 	for n > 0 && (b[n-1] == Blank || b[n-1] == 0) {
 		n--
 	}
-	return Decode(b[:n])
+	return p.Decode(b[:n])
 }
 
 // Field returns s encoded into a fixed field of n bytes, padded with EBCDIC blanks, as
 // z/OS keeps names (job, console). It fails if s does not encode or is longer than n.
-func Field(s string, n int) ([]byte, error) {
-	b, err := Encode(s)
+func (p *CodePage) Field(s string, n int) ([]byte, error) {
+	b, err := p.Encode(s)
 	if err != nil {
 		return nil, err
 	}

@@ -33,7 +33,7 @@ const (
 // start is queued as the START CIB. It returns a queue result, or BadJob for a name
 // that is not at most 8 characters IBM-1047 encodes.
 func SimReset(job string, start []byte) int {
-	je, err := ebcdic.Field(job, 8)
+	je, err := ebcdic.IBM1047.Field(job, 8) // a job name is the same bytes in every console code page
 	if err != nil {
 		return BadJob
 	}

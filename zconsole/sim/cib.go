@@ -20,17 +20,15 @@ const jobASID = 0x0021
 // cibVersion is the level the simulated system puts in the CIB's version byte (+13).
 const cibVersion = 3
 
-func ebcdicSubst(s string) []byte { return ebcdic.EncodeSubst(s) }
-
 // cibImage lays out a CIB with its extension as z/OS keeps them: a 16-byte header,
 // CIBDATA, padding to a doubleword, then the 48-byte CIBX at CIBXOFF. CIBLEN counts the
-// doublewords of header and data. Fields are big-endian, text IBM-1047.
-func cibImage(verb byte, text string, o origin) ([]byte, error) {
-	data, err := ebcdic.Encode(text)
+// doublewords of header and data. Fields are big-endian, text in code page p.
+func cibImage(verb byte, text string, o origin, p *ebcdic.CodePage) ([]byte, error) {
+	data, err := p.Encode(text)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
-	name, err := ebcdic.Field(o.console.Name, 8)
+	name, err := p.Field(o.console.Name, 8)
 	if err != nil || o.console.Name == "" {
 		return nil, fmt.Errorf("%w: console name %q", ErrInvalid, o.console.Name)
 	}

@@ -3,6 +3,7 @@ package sim
 import (
 	"testing"
 
+	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/internal/testfiles"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/stretchr/testify/assert"
@@ -26,7 +27,7 @@ func TestCIBImagesMatchTestdata(t *testing.T) {
 	for i, c := range cases {
 		want, err := testfiles.Hex(c.file)
 		require.NoError(t, err)
-		got, err := cibImage(c.verb, c.text, c.o)
+		got, err := cibImage(c.verb, c.text, c.o, ebcdic.IBM1047)
 		require.NoError(t, err, "#%d", i)
 		assert.Equal(t, want, got, "#%d %s", i, c.file)
 	}
@@ -38,7 +39,7 @@ func TestCIBImageLengths(t *testing.T) {
 		for i := range text {
 			text[i] = 'X'
 		}
-		img, err := cibImage(verbModify, string(text), originOf(nil))
+		img, err := cibImage(verbModify, string(text), originOf(nil), ebcdic.IBM1047)
 		require.NoError(t, err)
 		xoff := int(img[6])<<8 | int(img[7])
 		assert.Zero(t, xoff%8, "n=%d: extension on a doubleword", n)
@@ -49,8 +50,8 @@ func TestCIBImageLengths(t *testing.T) {
 }
 
 func TestCIBImageRejectsBadConsole(t *testing.T) {
-	_, err := cibImage(verbModify, "X", originOf([]CommandOption{From(Console{Name: "TOOLONGNAME"})}))
+	_, err := cibImage(verbModify, "X", originOf([]CommandOption{From(Console{Name: "TOOLONGNAME"})}), ebcdic.IBM1047)
 	assert.ErrorIs(t, err, ErrInvalid)
-	_, err = cibImage(verbModify, "X", originOf([]CommandOption{From(Console{})}))
+	_, err = cibImage(verbModify, "X", originOf([]CommandOption{From(Console{})}), ebcdic.IBM1047)
 	assert.ErrorIs(t, err, ErrInvalid)
 }

@@ -12,8 +12,8 @@ import (
 //
 //	F job,text   MODIFY job,text   P job   STOP job   R nn,text   REPLY nn,text
 //
-// The console's rules apply first (126 characters at most, characters IBM-1047 has,
-// upper case outside apostrophes), then the system's: the job must be this one
+// The console's rules apply first (126 characters at most, characters the system's code
+// page has, upper case outside apostrophes), then the system's: the job must be this one
 // (IEE341I, [ErrNotActive]); a MODIFY beyond the program's queue limit, or a STOP while
 // another is queued, is refused (IEE342I, [ErrRejected]); other syntax is refused
 // (IEE305I, [ErrInvalid]). The command and any refusal go into the log. When Command
@@ -67,7 +67,7 @@ func enqueue(p parsed, verb byte, data string, opts []CommandOption) error {
 		c.SimLog(c.LogSystem, []byte(msg))
 		return fmt.Errorf("%w: %s", ErrNotActive, msg)
 	}
-	img, err := cibImage(verb, data, originOf(opts))
+	img, err := cibImage(verb, data, originOf(opts), page())
 	if err != nil {
 		return err
 	}

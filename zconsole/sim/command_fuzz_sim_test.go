@@ -11,16 +11,30 @@ import (
 )
 
 // FuzzCommand: any text typed at the console, against a program whose queue limit is
-// the fuzzer's, end to end through the C system and the program's Wait. Command either
-// puts exactly one CIB on the chain, which Wait returns as the operator meant it, or
-// refuses with one of the package's errors and the message the system would show; the
-// log holds the command as the console took it; nothing is left queued, held or abended.
+// the fuzzer's, end to end through the C system and the program's Wait, with program
+// and system in the same code page, the fuzzer's choice. Command either puts exactly
+// one CIB on the chain, which Wait returns as the operator meant it, or refuses with one
+// of the package's errors and the message the system would show; the log holds the
+// command as the console took it; nothing is left queued, held or abended.
 func FuzzCommand(f *testing.F) {
-	for _, s := range commandSeeds {
-		f.Add(s, uint8(5))
+	for i, s := range commandSeeds {
+		f.Add(s, uint8(5), uint8(i))
 	}
-	f.Add("F DEMO,FULL", uint8(0))
-	f.Fuzz(func(t *testing.T, text string, limit uint8) {
+	f.Add("F DEMO,FULL", uint8(0), uint8(0))
+	f.Add("F DEMO,'[x]' ¬^ 5€", uint8(1), uint8(2))
+	pages := []zconsole.CodePage{zconsole.IBM1047, zconsole.IBM037, zconsole.IBM1140}
+	f.Fuzz(func(t *testing.T, text string, limit, page uint8) {
+		p := pages[int(page)%len(pages)]
+		if err := zconsole.SetCodePage(p); err != nil {
+			t.Fatal(err)
+		}
+		if err := SetCodePage(p); err != nil {
+			t.Fatal(err)
+		}
+		defer func() {
+			_ = zconsole.SetCodePage(zconsole.IBM1047)
+			_ = SetCodePage(zconsole.IBM1047)
+		}()
 		if err := Reset("DEMO"); err != nil {
 			t.Fatal(err)
 		}

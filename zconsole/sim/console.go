@@ -1,6 +1,9 @@
 package sim
 
-import "github.com/go-zos/zconsole/zconsole"
+import (
+	"github.com/go-zos/zconsole/internal/ebcdic"
+	"github.com/go-zos/zconsole/zconsole"
+)
 
 // Console is where an operator command comes from, as the CIB extension tells the
 // program: the console's name and id, and its command authority.
@@ -27,15 +30,15 @@ func From(c Console) CommandOption { return func(o *origin) { o.console = c } }
 // WithCART gives the command a command and response token, as automation does.
 func WithCART(cart zconsole.CART) CommandOption { return func(o *origin) { o.cart = cart } }
 
-// CARTOf returns a CART holding s in IBM-1047, blank-padded: the form automation
-// products usually give it. s must be at most 8 characters IBM-1047 can carry; other
-// text is cut or replaced with '?'.
+// CARTOf returns a CART holding s in the simulated system's code page ([SetCodePage]),
+// blank-padded: the form automation products usually give it. s must be at most 8
+// characters the code page can carry; other text is cut or replaced with '?'.
 func CARTOf(s string) zconsole.CART {
 	var c zconsole.CART
 	for i := range c {
-		c[i] = 0x40
+		c[i] = ebcdic.Blank
 	}
-	b := ebcdicSubst(s)
+	b := page().EncodeSubst(s)
 	copy(c[:], b)
 	return c
 }

@@ -15,6 +15,11 @@
 // IEE342I, as is a STOP while another is still queued; a command for another job gets
 // IEE341I. Each refusal is in the log and comes back as an error.
 //
+// The consoles run in IBM-1047 unless [SetCodePage] says IBM-037 or IBM-1140: what the
+// operator types is encoded in it and the program's messages are shown in it, so a
+// program that chose another code page with zconsole.SetCodePage sees '[', ']', '¬' and
+// '^' garbled, as on a real system.
+//
 // The simulated system is the whole process's, as an address space is: tests that use
 // it must not run in parallel with each other. Without the zconsolesim tag (or without
 // cgo) every function here reports [errors.ErrUnsupported].

@@ -3,14 +3,19 @@
 package sim
 
 import (
+	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/zconsole/c"
 )
 
 // Log returns the console log since the last Reset (or Start), oldest first: the
 // commands as the console took them, the system's messages, abends the simulator
 // caught, and every message the program wrote (KindWTO) with its job name, codes,
-// console, CART and lines, marked Deleted once a DOM deleted it.
+// console, CART and lines, marked Deleted once a DOM deleted it. The program's messages
+// and the operator's replies are kept as the EBCDIC the system holds and shown in the
+// system's code page ([SetCodePage]) as it is when Log is called, as a console shows
+// them.
 func Log() []Message {
+	p := page()
 	recs := c.SimRecords(0)
 	out := make([]Message, 0, len(recs))
 	wtos := map[uint32]int{} // message id -> index in out of the message that has it
@@ -21,7 +26,7 @@ func Log() []Message {
 			}
 			continue
 		}
-		m := messageOf(r)
+		m := messageOf(r, p)
 		if m.Kind == KindWTO {
 			wtos[m.MsgID] = len(out)
 		}
@@ -30,7 +35,7 @@ func Log() []Message {
 	return out
 }
 
-func messageOf(r c.Record) Message {
+func messageOf(r c.Record, p *ebcdic.CodePage) Message {
 	m := Message{Seq: r.Seq, Time: r.Time, Text: string(r.Data)}
 	switch r.Kind {
 	case c.LogCommand:
@@ -41,12 +46,12 @@ func messageOf(r c.Record) Message {
 		m.Kind = KindAbend
 	case c.LogWTO:
 		m.MsgID = r.MsgID
-		if err := wtoMessage(&m, r.Data); err != nil {
+		if err := wtoMessage(&m, r.Data, p); err != nil {
 			m.Text = err.Error()
 		}
 	case c.LogReply:
 		m.Kind = KindSystem
-		m.Text = replyText(r.Data)
+		m.Text = replyText(r.Data, p)
 	}
 	return m
 }

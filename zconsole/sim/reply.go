@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/zconsole/c"
 )
 
@@ -20,7 +19,7 @@ func reply(p parsed) error {
 	if !ok || p.ident != "" || !p.hasText || text == "" {
 		return invalid(p.verb)
 	}
-	b, err := ebcdic.Encode(text)
+	b, err := page().Encode(text)
 	if err != nil {
 		return invalid(p.verb) // not reached: the console took every character
 	}

@@ -5,6 +5,8 @@ package sim
 import (
 	"errors"
 	"fmt"
+
+	"github.com/go-zos/zconsole/zconsole"
 )
 
 // Without the simulator (no zconsolesim tag, or no cgo) there is no system to drive.
@@ -25,6 +27,9 @@ func Log() []Message { return nil }
 
 // Job returns "": there is no simulator in this build.
 func Job() string { return "" }
+
+// SetCodePage reports [errors.ErrUnsupported]: there is no simulator in this build.
+func SetCodePage(zconsole.CodePage) error { return errNoSim }
 
 // Statistics are the simulated system's counters (all zero in this build).
 type Statistics struct {

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/go-zos/zconsole/internal/ebcdic"
 )
 
 // MaxCommand is the most characters a console takes for one command, verb and job name
@@ -13,8 +11,8 @@ import (
 const MaxCommand = 126
 
 // enterable checks what a console would let the operator type: at most MaxCommand
-// characters, each one IBM-1047 can carry. It returns the text with outer blanks
-// removed.
+// characters, each one the system's code page can carry. It returns the text with outer
+// blanks removed.
 func enterable(text string) (string, error) {
 	text = strings.Trim(text, " ")
 	if text == "" {
@@ -23,7 +21,7 @@ func enterable(text string) (string, error) {
 	if n := utf8.RuneCountInString(text); n > MaxCommand {
 		return "", fmt.Errorf("%w: %d characters; a console takes at most %d", ErrInvalid, n, MaxCommand)
 	}
-	if _, err := ebcdic.Encode(text); err != nil {
+	if _, err := page().Encode(text); err != nil {
 		return "", fmt.Errorf("%w: %w", ErrInvalid, err)
 	}
 	return text, nil

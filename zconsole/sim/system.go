@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/c"
 )
 
@@ -46,7 +47,7 @@ func Start(job, parm string, opts ...CommandOption) error {
 	}
 	typed = fold(typed)
 	_, data, _ := strings.Cut(typed, ",,,")
-	img, err := cibImage(verbStart, data, originOf(opts))
+	img, err := cibImage(verbStart, data, originOf(opts), page())
 	if err != nil {
 		return fmt.Errorf("sim: start: %w", err)
 	}
@@ -74,6 +75,29 @@ func inUse() error {
 
 // Job returns the simulated job name.
 func Job() string { return c.SimJob() }
+
+// SetCodePage sets the code page of the simulated system's consoles: [zconsole.IBM1047]
+// (the simulator's default), [zconsole.IBM037] or [zconsole.IBM1140]. From when it
+// returns, what the operator types ([Command], the START parameters of [Start], a reply
+// R nn,text) is encoded in p, a character p lacks being refused as a console refuses it
+// ([ErrInvalid]), and [Log] shows the program's messages and the replies in p. The
+// program chooses its own code page with [zconsole.SetCodePage]: when the two differ,
+// '[', ']', '¬' and '^' arrive and show as other characters, as on a real system whose
+// program and consoles disagree.
+//
+// The code page is the system's, like its console definitions: Reset and Start keep
+// it, so a test that changes it sets it back. The log keeps the commands as typed and
+// the system's own messages (IEE305I, IEE600I's prefix, ...) as text, so they read the
+// same in every code page. For another code page SetCodePage returns an error wrapping
+// [ErrInvalid] and changes nothing.
+func SetCodePage(p zconsole.CodePage) error {
+	t, err := pageOf(p)
+	if err != nil {
+		return fmt.Errorf("sim: set code page: %w", err)
+	}
+	systemPage.Store(t)
+	return nil
+}
 
 func jobName(job string) (string, error) {
 	j := strings.ToUpper(job)

@@ -33,7 +33,7 @@ func decode(t testing.TB, img []byte) (uint32, Message) {
 	reason, rec := c.SimDecodeWPL(img)
 	var m Message
 	if reason == 0 {
-		require.NoError(t, wtoMessage(&m, rec))
+		require.NoError(t, wtoMessage(&m, rec, ebcdic.IBM1047))
 	}
 	return reason, m
 }
@@ -178,7 +178,7 @@ func FuzzDecodeWPL(f *testing.F) {
 		}
 		f.Add(img)
 	}
-	text := ebcdic.EncodeSubst
+	text := ebcdic.IBM1047.EncodeSubst
 	seed(&c.Message{Lines: [][]byte{text("DEMO001I HELLO")}, Codes: true, Route: [16]byte{0x40}, Desc: [2]byte{0, 0x10}})
 	seed(&c.Message{Lines: [][]byte{text("A"), text("B"), text("C")},
 		Types: []uint16{c.LineData, c.LineData, c.LineData | c.LineEnd}})
@@ -196,7 +196,7 @@ func FuzzDecodeWPL(f *testing.F) {
 			t.Fatalf("reason %04X is not a documented D23 reason", reason)
 		}
 		var m Message
-		if err := wtoMessage(&m, rec); err != nil {
+		if err := wtoMessage(&m, rec, ebcdic.IBM1047); err != nil {
 			t.Fatalf("the record does not read back: %v", err)
 		}
 		n := len(m.Lines)

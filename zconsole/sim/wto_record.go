@@ -10,7 +10,7 @@ import (
 )
 
 // The console-log record the simulated system makes of a WTO (zconsole/c/sim_wto.c):
-// a 52-byte header, big-endian, then each line as type (2), length (1), IBM-1047 text.
+// a 52-byte header, big-endian, then each line as type (2), length (1), EBCDIC text.
 const (
 	recWTOR     = 0x80
 	recMLWTO    = 0x40
@@ -36,9 +36,9 @@ func codesOf(mask []byte) []int {
 	return out
 }
 
-// wtoMessage fills m's WTO fields from the record data. It fails on a record that
-// does not hold together, naming what is wrong.
-func wtoMessage(m *Message, data []byte) error {
+// wtoMessage fills m's WTO fields from the record data, its text in code page p. It
+// fails on a record that does not hold together, naming what is wrong.
+func wtoMessage(m *Message, data []byte, p *ebcdic.CodePage) error {
 	if len(data) < recHdr {
 		return fmt.Errorf("%w: %d bytes, less than the %d-byte header", errRecord, len(data), recHdr)
 	}
@@ -58,7 +58,7 @@ func wtoMessage(m *Message, data []byte) error {
 		m.ToConsole = true
 	}
 	if flags&recConsName != 0 {
-		m.Console = ebcdic.DecodeTrim(data[26:34])
+		m.Console = p.DecodeTrim(data[26:34])
 		m.ToConsole = true
 	}
 	if flags&recCART != 0 {
@@ -71,7 +71,7 @@ func wtoMessage(m *Message, data []byte) error {
 			return fmt.Errorf("%w: line %d of %d reaches past the record", errRecord, i+1, n)
 		}
 		l := int(rest[2])
-		m.Lines = append(m.Lines, ebcdic.Decode(rest[3:3+l]))
+		m.Lines = append(m.Lines, p.Decode(rest[3:3+l]))
 		rest = rest[3+l:]
 	}
 	if len(rest) != 0 {
@@ -85,10 +85,10 @@ func wtoMessage(m *Message, data []byte) error {
 }
 
 // replyText is the system's message for an accepted reply: record data is the reply
-// id, the length, and the IBM-1047 text.
-func replyText(data []byte) string {
+// id, the length, and the text in code page p.
+func replyText(data []byte, p *ebcdic.CodePage) string {
 	if len(data) < 2 || len(data) < 2+int(data[1]) {
 		return "IEE600I REPLY (malformed record)"
 	}
-	return fmt.Sprintf("IEE600I REPLY TO %02d IS;%s", data[0], ebcdic.Decode(data[2:2+int(data[1])]))
+	return fmt.Sprintf("IEE600I REPLY TO %02d IS;%s", data[0], p.Decode(data[2:2+int(data[1])]))
 }

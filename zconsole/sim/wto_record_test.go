@@ -3,6 +3,7 @@ package sim
 import (
 	"testing"
 
+	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -31,7 +32,7 @@ func TestWTORecord(t *testing.T) {
 	var m Message
 	rec := record(recWTOR|recCART|recConsName, 7, 3, [2]byte{0x02, 0x10}, [16]byte{0x40, 0x20, 15: 1},
 		0, [8]byte{0xD4, 0xC1, 0xE2, 0xE3, 0xC5, 0xD9, 0x40, 0x40}, [8]byte{1, 2}, "DEMO", hello)
-	require.NoError(t, wtoMessage(&m, rec))
+	require.NoError(t, wtoMessage(&m, rec, ebcdic.IBM1047))
 	assert.Equal(t, KindWTO, m.Kind)
 	assert.Equal(t, "@07 HELLO", m.Text)
 	assert.Equal(t, []string{"HELLO"}, m.Lines)
@@ -47,7 +48,7 @@ func TestWTORecord(t *testing.T) {
 
 	m = Message{}
 	rec = record(recMLWTO|recConsID|recResp, 0, 0, [2]byte{}, [16]byte{}, 0x0300000A, [8]byte{}, [8]byte{}, "JOB", hello, hello)
-	require.NoError(t, wtoMessage(&m, rec))
+	require.NoError(t, wtoMessage(&m, rec, ebcdic.IBM1047))
 	assert.Equal(t, "HELLO\nHELLO", m.Text)
 	assert.Equal(t, uint32(0x0300000A), m.ConsoleID)
 	assert.True(t, m.Response)
@@ -59,9 +60,9 @@ func TestWTORecord(t *testing.T) {
 		"line past end":    rec[:len(rec)-1],
 		"bytes after last": append(append([]byte(nil), rec...), 0),
 	} {
-		assert.ErrorIs(t, wtoMessage(&Message{}, bad), errRecord, name)
+		assert.ErrorIs(t, wtoMessage(&Message{}, bad, ebcdic.IBM1047), errRecord, name)
 	}
-	assert.Equal(t, "IEE600I REPLY TO 05 IS;HELLO", replyText(append([]byte{5, 5}, hello...)))
+	assert.Equal(t, "IEE600I REPLY TO 05 IS;HELLO", replyText(append([]byte{5, 5}, hello...), ebcdic.IBM1047))
 }
 
 func TestReplySyntax(t *testing.T) {
