@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/go-zos/zconsole/bench/internal/floor"
+	"github.com/go-zos/zconsole/bench/internal/simtest"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
@@ -34,9 +35,7 @@ const (
 // limit, closed when the benchmark ends.
 func costHandle(b testing.TB) *zconsole.Handle {
 	b.Helper()
-	if err := sim.Reset("DEMO"); err != nil {
-		b.Fatal(err)
-	}
+	simtest.Fresh(b)
 	h, err := zconsole.Init(zconsole.WithQueueLimit(costBatch))
 	if err != nil {
 		b.Fatal(err)
@@ -44,9 +43,6 @@ func costHandle(b testing.TB) *zconsole.Handle {
 	b.Cleanup(func() {
 		if err := h.Close(); err != nil {
 			b.Error(err)
-		}
-		if s := sim.Stats(); s.Abends != 0 || s.ProgramBlocks != 0 {
-			b.Errorf("simulator: %d abends, %d program blocks left", s.Abends, s.ProgramBlocks)
 		}
 	})
 	return h

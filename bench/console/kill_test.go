@@ -280,46 +280,38 @@ func BenchmarkKill(b *testing.B) {
 			clock := floor.NewClock()
 			var base, ckilled latencies
 			var kill, cgo, bind handoffSeries
+			// inC runs per rounds of a side of C threads (the floor, the kill from C
+			// threads); inGo, per rounds of a side of goroutines.
+			inC := func(l *latencies, run func(int, time.Duration) ([]time.Duration, error)) {
+				got, err := run(per, settle)
+				if err != nil {
+					b.Fatal(err)
+				}
+				*l = append(*l, got...)
+			}
+			inGo := func(s *handoffSeries, round func() (handoffTimes, error)) {
+				for range per {
+					t, err := round()
+					if err != nil {
+						b.Fatal(err)
+					}
+					s.add(t)
+				}
+			}
 			b.ResetTimer()
 			for ch := range killChunks {
 				for side := range 5 {
 					switch (ch + side) % 5 {
 					case 0:
-						l, err := floor.Run(per, settle)
-						if err != nil {
-							b.Fatal(err)
-						}
-						base = append(base, l...)
+						inC(&base, floor.Run)
 					case 1:
-						for range per {
-							t, err := pairRound(pair, clock, settle)
-							if err != nil {
-								b.Fatal(err)
-							}
-							cgo.add(t)
-						}
+						inGo(&cgo, func() (handoffTimes, error) { return pairRound(pair, clock, settle) })
 					case 2:
-						for range per {
-							t, err := killRoundTimes(settle)
-							if err != nil {
-								b.Fatal(err)
-							}
-							kill.add(t)
-						}
+						inGo(&kill, func() (handoffTimes, error) { return killRoundTimes(settle) })
 					case 3:
-						l, err := ckill.Rounds(per, settle)
-						if err != nil {
-							b.Fatal(err)
-						}
-						ckilled = append(ckilled, l...)
+						inC(&ckilled, ckill.Rounds)
 					case 4:
-						for range per {
-							t, err := bindingRound(settle)
-							if err != nil {
-								b.Fatal(err)
-							}
-							bind.add(t)
-						}
+						inGo(&bind, func() (handoffTimes, error) { return bindingRound(settle) })
 					}
 				}
 			}

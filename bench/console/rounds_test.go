@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/go-zos/zconsole/bench/internal/floor"
+	"github.com/go-zos/zconsole/bench/internal/simtest"
 	"github.com/go-zos/zconsole/zconsole/c"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
@@ -20,23 +21,23 @@ import (
 // pollers that see their flag, and /proc figures that read.
 
 func TestBenchKillRound(t *testing.T) {
-	fresh(t)
+	simtest.Fresh(t)
 	d, err := killRound(0)
 	require.NoError(t, err)
 	assert.Positive(t, d)
-	assert.Less(t, d, hang)
+	assert.Less(t, d, simtest.Hang)
 }
 
 // checkRoundTimes checks what every side's round measures in Go.
 func checkRoundTimes(t *testing.T, tm handoffTimes) {
 	t.Helper()
 	assert.Positive(t, tm.total)
-	assert.Less(t, tm.total, hang)
+	assert.Less(t, tm.total, simtest.Hang)
 	assert.Positive(t, tm.call)
 }
 
 func TestBenchKillRoundTimes(t *testing.T) {
-	fresh(t)
+	simtest.Fresh(t)
 	tm, err := killRoundTimes(0)
 	require.NoError(t, err)
 	checkRoundTimes(t, tm)
@@ -44,7 +45,7 @@ func TestBenchKillRoundTimes(t *testing.T) {
 }
 
 func TestBenchBindingRound(t *testing.T) {
-	fresh(t)
+	simtest.Fresh(t)
 	before := sim.Stats()
 	tm, err := bindingRound(0)
 	require.NoError(t, err)
@@ -91,7 +92,7 @@ func TestBenchHandoffReturnsTheWakersError(t *testing.T) {
 }
 
 func TestBenchConsoleChunk(t *testing.T) {
-	fresh(t)
+	simtest.Fresh(t)
 	d, refused, err := consoleChunk(40, 1)
 	require.NoError(t, err)
 	assert.Positive(t, d)
@@ -107,7 +108,7 @@ func TestBenchPollRound(t *testing.T) {
 	require.Len(t, delays, pollWaiters)
 	for _, d := range delays {
 		assert.GreaterOrEqual(t, d, time.Duration(0))
-		assert.Less(t, d, hang)
+		assert.Less(t, d, simtest.Hang)
 	}
 	assert.Positive(t, rate)
 	assert.LessOrEqual(t, rate, float64(time.Second/period)*1.01, "a poller wakes at most once a period")

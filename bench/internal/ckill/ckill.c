@@ -4,13 +4,14 @@
  * ckill.c: the kill benchmark's side with no Go in it. Two C threads run the protocol's
  * own WAIT and kill (zc_wait, zc_kill, from zconsole/c, linked into the same binary)
  * against the simulated MVS, timed as the floor (bench/internal/floor) times its bare
- * condition-variable handoff: the waker reads CLOCK_MONOTONIC just before zc_kill, the
- * waiter just after zc_wait has returned. Set beside the floor and the kill from
- * goroutines, it tells the console's C and the simulated supervisor apart from what Go
- * adds around them.
+ * condition-variable handoff, with its clock and its sleep: the waker reads
+ * CLOCK_MONOTONIC (floor_now) just before zc_kill, the waiter just after zc_wait has
+ * returned. Set beside the floor and the kill from goroutines, it tells the console's C
+ * and the simulated supervisor apart from what Go adds around them.
  *
- * zc.h and sim_api.h are symbolic links to the protocol's headers in zconsole/c, so that
- * the build cache, which hashes this folder's files, sees a change to them (doc.go).
+ * zc.h and sim_api.h are symbolic links to the protocol's headers in zconsole/c, and
+ * floor.h to the floor's, so that the build cache, which hashes this folder's files,
+ * sees a change to them (doc.go).
  *
  * One round is given a live work area (ckill.go opens it with the protocol's Go
  * binding, which holds the process's one handle slot, and closes it after). It starts a
@@ -19,12 +20,12 @@
  * time, kills, and joins the waiter.
  */
 #include "ckill.h"
-#include "zc.h"
+#include "floor.h"
 #include "sim_api.h"
+#include "zc.h"
 
 #include <pthread.h>
 #include <stdlib.h>
-#include <time.h>
 
 #define POLL_NS 50000 /* how often the waker looks whether the waiter waits */
 
@@ -36,24 +37,6 @@ struct waiter {
 	zc_fault fault;
 	unsigned char buf[ZC_COPY_MAX];
 };
-
-static int64_t now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
-static void sleep_ns(int64_t ns)
-{
-	struct timespec ts;
-
-	ts.tv_sec = (time_t)(ns / 1000000000);
-	ts.tv_nsec = (long)(ns % 1000000000);
-	while (nanosleep(&ts, &ts) != 0)
-		;
-}
 
 /* The WAITs the simulated system has seen since its reset. */
 static uint64_t waits(void)
@@ -70,7 +53,7 @@ static void *waiter_main(void *arg)
 	zc_copy out;
 
 	w->rc = zc_wait(w->area, w->buf, sizeof w->buf, &out, &w->fault);
-	w->woke = now_ns();
+	w->woke = floor_now();
 	__atomic_store_n(&w->done, 1, __ATOMIC_RELEASE);
 	return NULL;
 }
@@ -100,10 +83,10 @@ int ckill_round(uint32_t area, int64_t settle_ns, int64_t *lat)
 			free(w);
 			return CKILL_NOWAIT;
 		}
-		sleep_ns(POLL_NS);
+		floor_sleep(POLL_NS);
 	}
-	sleep_ns(settle_ns);
-	sent = now_ns();
+	floor_sleep(settle_ns);
+	sent = floor_now();
 	rc = zc_kill(area, &f);
 	if (rc != ZC_OK) {
 		/* The POST failed: a fault a test armed. Disarm POST's faults and kill again, so

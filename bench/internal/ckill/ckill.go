@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"time"
 
+	_ "github.com/go-zos/zconsole/bench/internal/floor" // floor_now and floor_sleep, for ckill.c
 	"github.com/go-zos/zconsole/zconsole/c"
 )
 

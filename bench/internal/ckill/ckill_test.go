@@ -6,27 +6,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/bench/internal/simtest"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/c"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// hang is how long a test waits for a round before it calls it a hang.
-const hang = 10 * time.Second
-
-// fresh resets the simulated system and, when the test ends, checks that it caught no
-// program error and that no program storage is left.
-func fresh(t *testing.T) {
-	t.Helper()
-	require.NoError(t, sim.Reset("DEMO"))
-	t.Cleanup(func() {
-		s := sim.Stats()
-		assert.Zero(t, s.Abends, "abends caught: %v", sim.Grep(sim.Log(), "ABEND"))
-		assert.Zero(t, s.ProgramBlocks, "every work area released")
-	})
-}
 
 // rounds runs Rounds on a goroutine and fails the test if it does not return in time.
 func rounds(t *testing.T, n int) ([]time.Duration, error) {
@@ -43,21 +29,21 @@ func rounds(t *testing.T, n int) ([]time.Duration, error) {
 	select {
 	case r := <-done:
 		return r.l, r.err
-	case <-time.After(hang):
-		t.Fatalf("%d kill rounds from C threads did not return within %v", n, hang)
+	case <-time.After(simtest.Hang):
+		t.Fatalf("%d kill rounds from C threads did not return within %v", n, simtest.Hang)
 		return nil, nil
 	}
 }
 
 func TestRoundsKillFromCThreads(t *testing.T) {
-	fresh(t)
+	simtest.Fresh(t)
 	before := sim.Stats()
 	l, err := rounds(t, 3)
 	require.NoError(t, err)
 	require.Len(t, l, 3)
 	for _, d := range l {
 		assert.Positive(t, d)
-		assert.Less(t, d, hang)
+		assert.Less(t, d, simtest.Hang)
 	}
 	after := sim.Stats()
 	assert.Equal(t, before.SVCs[sim.SVCPost]+3, after.SVCs[sim.SVCPost], "one POST per kill")
@@ -66,7 +52,7 @@ func TestRoundsKillFromCThreads(t *testing.T) {
 }
 
 func TestRoundsNeedTheHandleSlot(t *testing.T) {
-	fresh(t)
+	simtest.Fresh(t)
 	h, err := zconsole.Init()
 	require.NoError(t, err)
 	_, err = rounds(t, 1)
@@ -75,7 +61,7 @@ func TestRoundsNeedTheHandleSlot(t *testing.T) {
 }
 
 func TestRoundsReportAFailedPost(t *testing.T) {
-	fresh(t)
+	simtest.Fresh(t)
 	sim.Inject(sim.Fault{SVC: sim.SVCPost, RC: 8, Times: -1})
 	_, err := rounds(t, 1)
 	assert.EqualError(t, err, "ckill: the kill's POST failed")

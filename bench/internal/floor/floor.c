@@ -90,7 +90,8 @@ int64_t floor_now(void)
 	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
 
-static void sleep_ns(int64_t ns)
+/* Sleep ns nanoseconds, whatever signals come. */
+void floor_sleep(int64_t ns)
 {
 	struct timespec ts;
 
@@ -144,8 +145,8 @@ int floor_run(int rounds, int64_t settle_ns, int64_t *lat)
 	}
 	for (i = 0; i < rounds; i++) {
 		while (floor_pair_waits(w.p) < (uint64_t)i + 1)
-			sleep_ns(POLL_NS);
-		sleep_ns(settle_ns);
+			floor_sleep(POLL_NS);
+		floor_sleep(settle_ns);
 		floor_pair_post(w.p);
 	}
 	pthread_join(th, NULL);

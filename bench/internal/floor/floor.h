@@ -1,6 +1,7 @@
 /*
  * floor.h: a condition-variable handoff between two threads, the floor the console's
- * kill latency is held against (floor.c).
+ * kill latency is held against (floor.c); and the clock and the sleep it is timed and
+ * settled with, which the kill from C threads (../ckill) uses too.
  */
 #ifndef FLOOR_H
 #define FLOOR_H
@@ -16,6 +17,7 @@ uint64_t floor_pair_waits(floor_pair *p);
 void floor_pair_post(floor_pair *p);
 
 int64_t floor_now(void);
+void floor_sleep(int64_t ns);
 int floor_run(int rounds, int64_t settle_ns, int64_t *lat);
 void floor_nop(void);
 

@@ -1,6 +1,7 @@
-//go:build cgo && zconsolesim && linux
-
-package console
+// Package simtest holds what the benchmark module's tests share on the simulated
+// system: how long to wait before calling something a hang, and a fresh system checked
+// when the test ends.
+package simtest
 
 import (
 	"testing"
@@ -11,14 +12,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// hang is how long a test waits for something that should happen promptly before it
+// Hang is how long a test waits for something that should happen promptly before it
 // calls it a hang. It is a deadline, not a measurement.
-const hang = 10 * time.Second
+const Hang = 10 * time.Second
 
-// fresh resets the simulated system for job DEMO and, when the test ends, checks that
+// Fresh resets the simulated system for job DEMO and, when the test ends, checks that
 // the simulator caught no program error (an abend) and that the program holds no
 // storage.
-func fresh(t *testing.T) {
+func Fresh(t testing.TB) {
 	t.Helper()
 	require.NoError(t, sim.Reset("DEMO"))
 	t.Cleanup(func() {
