@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # test-s390x.sh [go test flags...]: the whole test suite on linux/s390x, big-endian
-# z/Architecture, the closest thing to z/OS here.
+# z/Architecture, the closest thing to z/OS here: the library module's and the
+# benchmark module's (bench/) tests.
 #
 # Every package with tests is cross-built with cgo (CC=s390x-linux-gnu-gcc), for the
 # simulator build (-tags zconsolesim) and for the build without a console, and each test
@@ -29,16 +30,18 @@ for tags in zconsolesim ""; do
 	name=${tags:-stub}
 	mkdir -p "$OUT/$name"
 	rm -f "$OUT/$name"/*.test
-	mapfile -t pkgs < <("$GO" list -tags "$tags" -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}={{.Dir}}{{end}}' ./...)
-	for entry in "${pkgs[@]}"; do
-		pkg=${entry%%=*} dir=${entry#*=}
-		bin="$root/$OUT/$name/$(echo "${pkg#*/*/*/}" | tr / _).test"
-		"$GO" test -c -tags "$tags" -o "$bin" "$pkg"
-		echo "test-s390x ($name): $pkg"
-		if ! (cd "$dir" && "$QEMU" -L "$SYSROOT" "$bin" -test.count=1 -test.timeout=10m "$@"); then
-			echo "test-s390x ($name): FAIL $pkg" >&2
-			failed=1
-		fi
+	for module in . bench; do
+		mapfile -t pkgs < <("$GO" -C "$module" list -tags "$tags" -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}}={{.Dir}}{{end}}' ./...)
+		for entry in "${pkgs[@]}"; do
+			pkg=${entry%%=*} dir=${entry#*=}
+			bin="$root/$OUT/$name/$(echo "${pkg#*/*/*/}" | tr / _).test"
+			"$GO" -C "$module" test -c -tags "$tags" -o "$bin" "$pkg"
+			echo "test-s390x ($name): $pkg"
+			if ! (cd "$dir" && "$QEMU" -L "$SYSROOT" "$bin" -test.count=1 -test.timeout=10m "$@"); then
+				echo "test-s390x ($name): FAIL $pkg" >&2
+				failed=1
+			fi
+		done
 	done
 done
 exit $failed

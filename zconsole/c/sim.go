@@ -9,7 +9,6 @@ package c
 import "C"
 
 import (
-	"errors"
 	"time"
 	"unsafe"
 
@@ -132,51 +131,6 @@ func SimNoCOM(on bool) {
 		v = 1
 	}
 	C.zcsim_no_com(C.int(v))
-}
-
-// SimWakeClock returns CLOCK_MONOTONIC readings, in nanoseconds, of when the last POST
-// began, before it took the simulated system's lock, and of when the last WAIT ended,
-// after it gave the lock up; 0 for none since the process began. They are the readings
-// internal/floor takes around its condition-variable handoff, on the same clock
-// (floor.Now), so a benchmark can split a POST's wake-up of a WAIT into the way into C,
-// the simulated supervisor, and the way back.
-func SimWakeClock() (post, wait int64) {
-	var p, w C.int64_t
-	C.zcsim_wake_clock(&p, &w)
-	return int64(p), int64(w)
-}
-
-// SimKillRounds runs rounds kills with no Go in them: two C threads run the protocol's
-// own init, wait, kill and term against the simulated MVS, the waker killing once the
-// waiter has been in its WAIT for settle. It returns each kill's latency, from the
-// waker's clock reading just before the kill to the waiter's just after its wait
-// returned, read as internal/floor reads its handoff's. It holds the process's one
-// handle slot while it runs, so it fails with an error while a handle is open.
-func SimKillRounds(rounds int, settle time.Duration) ([]time.Duration, error) {
-	if rounds <= 0 {
-		return nil, nil
-	}
-	if !open.CompareAndSwap(false, true) {
-		return nil, errors.New("zconsole/c: kill rounds: a handle is open")
-	}
-	defer open.Store(false)
-	lat := make([]C.int64_t, rounds)
-	switch C.zcsim_kill_rounds(C.int(rounds), C.int64_t(settle), &lat[0]) {
-	case C.ZCSIM_KB_OK:
-	case C.ZCSIM_KB_INIT:
-		return nil, errors.New("zconsole/c: kill rounds: the work area could not be set up")
-	case C.ZCSIM_KB_THREAD:
-		return nil, errors.New("zconsole/c: kill rounds: the waiter thread could not be started")
-	case C.ZCSIM_KB_KILL:
-		return nil, errors.New("zconsole/c: kill rounds: the kill's POST failed")
-	default:
-		return nil, errors.New("zconsole/c: kill rounds: the wait did not end with the kill")
-	}
-	out := make([]time.Duration, rounds)
-	for i, l := range lat {
-		out[i] = time.Duration(l)
-	}
-	return out, nil
 }
 
 // SimSVC issues supervisor call n in the simulated MVS with R0 and R1 as given, as the

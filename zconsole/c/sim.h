@@ -68,8 +68,6 @@ void sim_post_ecb(uint32_t ecb, uint32_t code);
 void sim_extract(zc_regs *r);
 void sim_qedit(zc_regs *r);
 void sim_boot(void);
-/* CLOCK_MONOTONIC in nanoseconds, the clock Go's time.Now reads for durations. */
-int64_t sim_now_ns(void);
 int sim_rebuild(const char *job, const unsigned char job_e[8]);
 int sim_queue(const unsigned char *img, uint32_t len, int force);
 uint32_t sim_cib_extent(const unsigned char *cib);

@@ -35,19 +35,11 @@ void zcsim_fail_svc(unsigned svc, uint32_t rc, int skip, int times);
 void zcsim_fail_storage(int times);
 void zcsim_no_com(int on);
 void zcsim_job(char out[9]);
-/* CLOCK_MONOTONIC (ns) when the last POST began, before it took the lock, and when the
- * last WAIT ended, after it gave the lock up; 0 for none since the process began. */
-void zcsim_wake_clock(int64_t *post, int64_t *wait);
 /* Supervisor call n with R0 and R1 as given; returns R15. Program storage by address
  * (0 when none is left), and its release, as the protocol's C obtains and frees it. */
 uint32_t zcsim_svc(unsigned n, uint32_t r0, uint32_t r1);
 uint32_t zcsim_obtain(uint32_t len);
 void zcsim_release(uint32_t addr, uint32_t len);
-
-/* The kill benchmark's side in C threads (sim_killbench.c): rounds kills, each after
- * the waiter has been in its WAIT for settle_ns, their latencies in lat[]. */
-enum { ZCSIM_KB_OK = 0, ZCSIM_KB_INIT = 1, ZCSIM_KB_THREAD = 2, ZCSIM_KB_KILL = 3, ZCSIM_KB_WAIT = 4 };
-int zcsim_kill_rounds(int rounds, int64_t settle_ns, int64_t *lat);
 
 /* Console output (sim_wto.c). Results of zcsim_reply. */
 enum { ZCSIM_REPLIED = 0, ZCSIM_NOT_OUTSTANDING = 1, ZCSIM_TOO_LONG = 2, ZCSIM_REPLY_LOST = 3 };

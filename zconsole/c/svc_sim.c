@@ -6,16 +6,9 @@
  * zc_svc() is where protocol.c enters the simulated MVS, exactly where it issues an SVC
  * instruction on z/OS. It takes the simulator's lock, applies any fault a test armed
  * for that SVC (a return code instead of the service), and interprets the registers.
- *
- * It also reads the monotonic clock as a POST begins, before it takes the lock, and as
- * a WAIT ends, after it has given the lock up: the readings internal/floor takes around
- * its condition-variable handoff, so that the kill benchmark can split a POST's wake-up
- * of a WAIT into the way in, the simulated supervisor, and the way out (zcsim_wake_clock).
  */
 #include "sim.h"
 #include "sim_api.h"
-
-#include <time.h>
 
 sim_state sim = {
 	.mu = PTHREAD_MUTEX_INITIALIZER,
@@ -29,19 +22,6 @@ typedef struct svc_fault {
 } svc_fault;
 
 static svc_fault faults[256];
-
-/* CLOCK_MONOTONIC in nanoseconds when the last POST began (under sim.mu) and when the
- * last WAIT ended (written after sim.mu is given up, hence atomically). */
-static int64_t post_began;
-static int64_t wait_ended;
-
-int64_t sim_now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
 
 /* Take an armed fault for SVC n: 1 and its return code in *rc, or 0. */
 static int fault_take(unsigned n, uint32_t *rc)
@@ -63,13 +43,8 @@ static int fault_take(unsigned n, uint32_t *rc)
 void zc_svc(unsigned n, zc_regs *r)
 {
 	uint32_t rc;
-	int64_t began = 0;
 
-	if (n == ZC_SVC_POST)
-		began = sim_now_ns();
 	pthread_mutex_lock(&sim.mu);
-	if (n == ZC_SVC_POST)
-		post_began = began;
 	sim_boot();
 	sim.n.svcs[n & 0xFF]++;
 	if (n != ZC_SVC_WAIT)
@@ -103,8 +78,6 @@ void zc_svc(unsigned n, zc_regs *r)
 		break;
 	}
 	pthread_mutex_unlock(&sim.mu);
-	if (n == ZC_SVC_WAIT)
-		__atomic_store_n(&wait_ended, sim_now_ns(), __ATOMIC_RELEASE);
 }
 
 void *zc_storage_obtain31(uint32_t len)
@@ -225,14 +198,6 @@ void zcsim_no_com(int on)
 	pthread_mutex_lock(&sim.mu);
 	sim_boot();
 	sim.nocom = on;
-	pthread_mutex_unlock(&sim.mu);
-}
-
-void zcsim_wake_clock(int64_t *post, int64_t *wait)
-{
-	pthread_mutex_lock(&sim.mu);
-	*post = post_began;
-	*wait = __atomic_load_n(&wait_ended, __ATOMIC_ACQUIRE);
 	pthread_mutex_unlock(&sim.mu);
 }
 

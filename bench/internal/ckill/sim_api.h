@@ -1,0 +1,1 @@
+../../../zconsole/c/sim_api.h

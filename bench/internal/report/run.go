@@ -1,0 +1,116 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// runTable describes the machine and the run.
+func runTable(data *Data) string {
+	c := data.Config
+	get := func(k string) string {
+		if v := c[k]; v != "" {
+			return v
+		}
+		return "unknown"
+	}
+	took := "unknown"
+	if s, err := strconv.Atoi(c["bench-seconds"]); err == nil {
+		took = minSec(s)
+	}
+	return table([]string{"", ""}, [][]string{
+		{"CPU", get("machine-cpu")},
+		{"cores", get("machine-cores")},
+		{"kernel", get("machine-kernel")},
+		{"Go", get("machine-go")},
+		{"Python", get("machine-python")},
+		{"date", get("machine-date")},
+		{"load average (1, 5, 15 min) at the start", get("machine-load-start")},
+		{"load average at the end of the Go benchmarks (before the Python step, whose thousand threads the load average counts)", get("machine-load-end")},
+		{"`make bench` took", took},
+	})
+}
+
+// minSec writes seconds as minutes and seconds: 4 min 58 s.
+func minSec(s int) string { return fmt.Sprintf("%d min %02d s", s/60, s%60) }
+
+// target is one of the module's targets and how this run did.
+type target struct {
+	what, figure string
+	known, met   bool
+	explained    bool // its section says why, when it is not met
+}
+
+// targetsView is the targets' table, and what the document says of those not met.
+type targetsView struct {
+	Table       string
+	Missed      bool   // a target is not met
+	Unexplained string // the targets not met whose sections do not say why
+}
+
+// targets judges the module's targets on the data.
+func targets(data *Data) []target {
+	var out []target
+	for _, k := range killSettings {
+		x := data.Get(k.name, "x-vs-floor")
+		t := target{what: fmt.Sprintf("kill latency, median, settle %s: within %s of the C floor", k.settle, times(killTarget)),
+			known: x.Ok(), explained: true}
+		if t.known {
+			t.met = x.Median <= killTarget
+			t.figure = fmt.Sprintf("%s (%s against %s)", times(x.Median),
+				dur(data.Get(k.name, "p50-ns").Median), dur(data.Get(k.name, "floor-p50-ns").Median))
+		}
+		out = append(out, t)
+	}
+	for _, f := range idleFigures {
+		w, b := data.Get(idle, "wait-"+f.unit), data.Get(idle, "chan-"+f.unit)
+		t := target{what: fmt.Sprintf("idle cost, %s over the window: no more than the empty channel's + 10 %%", f.what), known: w.Ok() && b.Ok()}
+		if t.known {
+			t.met = w.Median <= b.Median*idleTarget
+			t.figure = fmt.Sprintf("%s against %s", f.format(w.Median), f.format(b.Median))
+		}
+		out = append(out, t)
+	}
+	for _, tm := range []struct{ name, what string }{
+		{tmRatio, "timer New+Start+Cancel within %s of time.AfterFunc+Stop (the timer package's target)"},
+		{tmPending, "memory per pending timer within %s of time.AfterFunc's (the timer package's target)"},
+	} {
+		x := data.Get(tm.name, "x-vs-AfterFunc")
+		t := target{what: fmt.Sprintf(tm.what, times(timerTarget)), known: x.Ok()}
+		if t.known {
+			t.met = x.Median <= timerTarget
+			t.figure = times(x.Median)
+		}
+		out = append(out, t)
+	}
+	secs, err := strconv.Atoi(data.Config["bench-seconds"])
+	t := target{what: "`make bench` in under 10 minutes", known: err == nil}
+	if t.known {
+		t.met = secs < benchBudget
+		t.figure = minSec(secs)
+	}
+	return append(out, t)
+}
+
+func targetsOf(data *Data) targetsView {
+	var v targetsView
+	var rows [][]string
+	var unexplained []string
+	for _, t := range targets(data) {
+		if !t.known {
+			rows = append(rows, []string{t.what, "not measured in this run", "**not known**"})
+			continue
+		}
+		rows = append(rows, []string{t.what, t.figure, yesNo(t.met)})
+		if !t.met {
+			v.Missed = true
+			if !t.explained {
+				unexplained = append(unexplained, t.what)
+			}
+		}
+	}
+	v.Table = table([]string{"target", "this run", ""}, rows)
+	v.Unexplained = strings.Join(unexplained, "; ")
+	return v
+}

@@ -1,0 +1,84 @@
+package report
+
+import "fmt"
+
+// throughputView is the throughput section's table; "" when BenchmarkThroughput did
+// not run.
+type throughputView struct {
+	Table    string
+	Commands []string
+}
+
+func throughputOf(data *Data) throughputView {
+	v := throughputView{Commands: data.Commands("Throughput/limit=1")}
+	var rows [][]string
+	for _, l := range throughputLimits {
+		name := fmt.Sprintf("Throughput/limit=%d", l)
+		if !data.Has(name) {
+			continue
+		}
+		rows = append(rows, []string{fmt.Sprint(l), withSpread(data.Get(name, "cmds/s"), sig3),
+			withSpread(data.Get(name, "ns/op"), dur), withSpread(data.Get(name, "chan-cmds/s"), sig3),
+			times(data.Get(name, "x-vs-chan").Median), sig3(data.Get(name, "refused/cmd").Median)})
+	}
+	if len(rows) > 0 {
+		v.Table = table([]string{"queue limit", "commands per second", "time per command", "channel: items per second",
+			"time per command vs channel", "refused (IEE342I) per command"}, rows)
+	}
+	return v
+}
+
+// costView is the cost section: the split of a Wait into its parts, the rest of the
+// full path, and the allocations. Split and Allocs are "" where they were not measured;
+// WaitAllocs is the count the text explains, "" when the run's count is another.
+type costView struct {
+	Split, Rest, Allocs, WaitAllocs string
+	Commands                        []string
+}
+
+// waitAllocs is how many allocations a Wait for a queued command makes, as the text
+// explains them.
+const waitAllocs = 3
+
+func costOf(data *Data) costView {
+	v := costView{Commands: data.Commands(costRatio, costWait, costCgo)}
+	if wait := data.Get(costRatio, "wait-ns"); wait.Ok() {
+		rows := [][]string{
+			{"decode the CIB (Go)", withSpread(data.Get(costRatio, "decode-ns"), dur), sig3(data.Get(costRatio, "pct-decode").Median) + " %"},
+			{"the cgo boundary (a call that does nothing)", withSpread(data.Get(costRatio, "cgo-ns"), dur), sig3(data.Get(costRatio, "pct-cgo").Median) + " %"},
+			{"**`Wait` for a queued command**: cgo, copy, QEDIT, decode (no WAIT: the chain is drained first)", withSpread(wait, dur), "100 %"},
+		}
+		if full := data.Get("Throughput/limit=255", "ns/op"); full.Ok() {
+			rows = append(rows, []string{"the full path at queue limit 255, `sim.Command` to `Wait` returning (throughput)",
+				withSpread(full, dur), "—"})
+			if full.Median > wait.Median {
+				v.Rest = dur(full.Median - wait.Median)
+			}
+		}
+		v.Split = table([]string{"part", "time per command", "share of `Wait`"}, rows)
+	}
+	var rows [][]string
+	for _, a := range []struct{ label, name string }{
+		{"`Wait`, a queued command", costWait}, {"decode only", costDec}, {"cgo call", costCgo},
+		{"`Put`, one line", putOne}, {"`Put`, ten lines", putTen},
+	} {
+		if !data.Has(a.name) {
+			continue
+		}
+		row := []string{a.label, withSpread(data.Get(a.name, "ns/op"), dur),
+			num(data.Get(a.name, "allocs/op").Median), num(data.Get(a.name, "B/op").Median)}
+		if x := data.Get(a.name, "x-prepare"); x.Ok() {
+			row = append(row, times(x.Median)+" preparing it in Go")
+		} else {
+			row = append(row, "—")
+		}
+		rows = append(rows, row)
+	}
+	if len(rows) > 0 {
+		v.Allocs = table([]string{"operation", "time", "allocations per op", "bytes per op", "vs baseline"}, rows)
+		if a := data.Get(costWait, "allocs/op"); a.Ok() && a.Median == waitAllocs {
+			v.WaitAllocs = num(waitAllocs)
+		}
+	}
+	return v
+}
