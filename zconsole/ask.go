@@ -59,7 +59,7 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 	}
 
 	// Cancel-then-join: when ctx ends, post the cancel ECB; when the wait is over, make
-	// sure that post is finished before the block can be freed.
+	// sure that post is finished before the WTOR is ended (its block released or retired).
 	var stop func() bool
 	var posted chan struct{}
 	if ctx.Done() != nil {

@@ -46,13 +46,13 @@
  * positive, the address of the ECB; if complemented, the address of a list").
  * zowe-common-c, in its 64-bit builds (h/zowetypes.h: ASM_PREFIX is
  * "SYSSTATE ARCHLVL=2,AMODE64=YES"), issues WAIT (0),ECBLIST=(1),LONG=YES
- * (c/scheduling.c, zosWaitList), a single-ECB WAIT as LA 0,1 / LR 1,ecb / SVC 1, and
- * QEDIT ORIGIN=(r),BLOCK=(r) and CIBCTR=1 (c/stcbase.c) in AMODE 64 with no SAM, loading
- * R0 and R1 with LR, which leaves their high halves as they were; EXTRACT it brackets
- * with SAM31 and SAM64, R1 loaded with LLGT (high half zero). That this works in
- * production suggests WAIT and QEDIT read only the low halves (INFERRED). How IBM's
- * macros expand under SYSSTATE AMODE64=YES (LNR/LCR on a register whose high half is
- * zero, or LNGR/LCGR) could not be read here: UNCONFIRMED. So each register is built
+ * (c/scheduling.c, zosWaitList) and a single-ECB WAIT (LA 0,1 / LR 1,ecb / SVC 1) with
+ * R0 and R1 loaded by LR, which leaves their high halves as they were, and QEDIT
+ * ORIGIN=(r),BLOCK=(r) and CIBCTR=1 (c/stcbase.c) through the macro, all in AMODE 64
+ * with no SAM; EXTRACT it brackets with SAM31 and SAM64, R1 loaded with LLGT (high half
+ * zero). That its WAITs work in production suggests WAIT reads only the low halves
+ * (INFERRED). How IBM's macros expand under SYSSTATE AMODE64=YES (LNR/LCR on a register
+ * whose high half is zero, or LNGR/LCGR) could not be read here: UNCONFIRMED. So each register is built
  * to read the same either way (zc_svc.h): a fullword operand zero-extended (zc_reg), a
  * negated or complemented one (QEDIT's -ORIGIN, -BLOCK and -n; WAIT's list address) as
  * the 64-bit negation of its zero-extended value (zc_reg_neg): its low half is the
