@@ -27,8 +27,14 @@ type asking struct {
 // ReplyLength. The wait ends early when ctx is done (the error wraps ctx.Err()) or when
 // h is killed or closed (the error is [ErrKilled]); h may be nil, and then only ctx
 // ends it. Either way the WTOR is deleted (DOM) before Ask returns: nothing is left
-// outstanding, and a later reply to its id is refused. A reply that arrives as the wait
-// is ended is returned, not lost. Ask after [Kill] returns ErrKilled at once.
+// outstanding, and a later reply to its id is refused. A reply posted before the
+// question is deleted is returned, not lost. Ask after [Kill] returns ErrKilled at once.
+//
+// The system may also have taken a reply just before the DOM and post it only after
+// (IBM does not say it cannot). Ask has then returned without it, and the storage the
+// reply goes into is kept until the system has posted it: each Ask and each
+// [Handle.Close] release what has been posted since. While 1024 questions' storage is
+// kept so, Ask asks nothing and returns an error wrapping [ErrBusy].
 //
 // Ask never waits on an ECB another wait may use: each WTOR has its own reply and
 // cancel ECBs, so any number of Asks and a Wait may be blocked on one Handle at once.
@@ -43,14 +49,16 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 	if ctx.Err() != nil {
 		return "", ctxError("ask", ctx)
 	}
-	retryStranded()
+	if n, limit := sweepRetired(); n >= limit {
+		return "", fmt.Errorf("zconsole: ask: %w: the storage of %d questions deleted unanswered is kept until the system posts the replies it may still write into it", ErrBusy, n)
+	}
 	a, err := startAsk(h, &m)
 	if err != nil {
 		return "", err
 	}
 
 	// Cancel-then-join: when ctx ends, post the cancel ECB; when the wait is over, make
-	// sure that post is finished before the block can be freed.
+	// sure that post is finished before the WTOR is ended (its block released or retired).
 	var stop func() bool
 	var posted chan struct{}
 	if ctx.Done() != nil {
@@ -72,13 +80,15 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 		h.mu.Unlock()
 	}
 
-	reply, replied, err := sysAskEnd(a.ref)
+	reply, end, err := sysAskEnd(a.ref)
+	if end == askRetired {
+		retire(a.ref) // the system may still write into its storage
+	}
 	if err != nil {
-		strand(a.ref)
 		return "", fmt.Errorf("zconsole: ask: delete the question: %w", err)
 	}
 	switch {
-	case replied:
+	case end == askReplied:
 		return m.page.DecodeTrim(reply), nil
 	case werr != nil:
 		return "", fmt.Errorf("zconsole: ask: %w", werr)
@@ -138,27 +148,45 @@ func (h *Handle) cancelAsks() error {
 	return errors.Join(errs...)
 }
 
-// stranded holds WTORs whose DOM failed: the system may still write a reply into their
-// blocks, so they are kept, and each later Ask tries again to end them.
-var stranded struct {
+// askEnd is how far a WTOR has been ended (sysAskEnd).
+type askEnd int
+
+const (
+	askReplied askEnd = iota // the reply is posted and returned; the storage released
+	askRetired               // not answered; the storage kept: the system may still write into it
+)
+
+// maxRetired bounds the WTORs retired at once: while that many are kept, Ask asks nothing.
+const maxRetired = 1024
+
+// retired holds the WTORs that ended without a posted reply. Their storage is kept,
+// because the system may still write into it: a reply it took just before the DOM may
+// be posted after it, and a WTOR whose DOM failed may still be answered. Each Ask and
+// each Close sweep them: sysAskEnd deletes what is not yet deleted and releases what
+// has been posted since. limit is maxRetired, but for tests.
+var retired = struct {
 	sync.Mutex
-	refs []askRef
+	refs  []askRef
+	limit int
+}{limit: maxRetired}
+
+func retire(a askRef) {
+	retired.Lock()
+	retired.refs = append(retired.refs, a)
+	retired.Unlock()
 }
 
-func strand(a askRef) {
-	stranded.Lock()
-	stranded.refs = append(stranded.refs, a)
-	stranded.Unlock()
-}
-
-func retryStranded() {
-	stranded.Lock()
-	defer stranded.Unlock()
-	kept := stranded.refs[:0]
-	for _, a := range stranded.refs {
-		if _, _, err := sysAskEnd(a); err != nil {
-			kept = append(kept, a)
+// sweepRetired ends the retired WTORs as far as they can be ended now, and returns how
+// many are still kept, and the bound.
+func sweepRetired() (kept, limit int) {
+	retired.Lock()
+	defer retired.Unlock()
+	left := retired.refs[:0]
+	for _, a := range retired.refs {
+		if _, end, err := sysAskEnd(a); err != nil || end == askRetired {
+			left = append(left, a)
 		}
 	}
-	stranded.refs = kept
+	retired.refs = left
+	return len(left), retired.limit
 }

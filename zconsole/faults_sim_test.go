@@ -45,7 +45,7 @@ func TestInitFaults(t *testing.T) {
 				assert.Equal(t, c.wop, se.Op)
 				assert.Equal(t, c.wrc, se.RC)
 			}
-			assert.Zero(t, sim.Stats().ProgramBlocks, "nothing held after a failed Init")
+			assert.Equal(t, retiredBlocks(), sim.Stats().ProgramBlocks, "nothing held after a failed Init")
 			sim.NoCOM(false)
 			h, err := zconsole.Init() // and the next Init works
 			require.NoError(t, err)

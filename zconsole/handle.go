@@ -54,7 +54,8 @@ var pendingStart struct {
 //
 // Init fails with an error wrapping [ErrBusy] while another handle is open, and with
 // one wrapping [errors.ErrUnsupported] where there is no console (not z/OS, or no cgo,
-// and not built with the zconsolesim tag).
+// and not built with the zconsolesim tag) or, on z/OS, where the program's code runs
+// above the 2 GiB bar (bound RMODE 64): EXTRACT must be issued in AMODE 31.
 func Init(opts ...Option) (*Handle, error) {
 	cfg := config{limit: DefaultQueueLimit}
 	for _, o := range opts {
@@ -162,7 +163,9 @@ func (h *Handle) SetQueueLimit(n int) error {
 // Close kills the handle, waits until a blocked Wait has returned and left the
 // system's storage alone, sets the queue limit to 0 (so later MODIFY commands are
 // refused visibly, with IEE342I, not queued for no one) and frees the handle's storage.
-// Commands still queued stay on the job's chain for the next [Init].
+// Commands still queued stay on the job's chain for the next [Init]. Close also
+// releases the storage of questions ([Ask]) deleted unanswered whose late reply the
+// system has posted since; that of the others stays until it does.
 //
 // Close returns [ErrClosed] if the handle is already closed. If the kill cannot be
 // posted while a Wait is blocked, Close returns that error and leaves the handle open.
@@ -198,6 +201,7 @@ func (h *Handle) Close() error {
 	defer h.mu.Unlock()
 	err := sysTerm(h.area)
 	h.area = 0
+	sweepRetired()
 	if err != nil {
 		return fmt.Errorf("zconsole: close: %w", err)
 	}

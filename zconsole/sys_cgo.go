@@ -3,6 +3,7 @@
 package zconsole
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/go-zos/zconsole/zconsole/c"
@@ -31,6 +32,9 @@ func sysErr(r c.Result, f c.Fault) error {
 		return fmt.Errorf("%w: the process already has an open handle", ErrBusy)
 	case c.BadArea:
 		return ErrClosed
+	case c.AboveBar:
+		return fmt.Errorf("%s (SVC %d) needs AMODE 31, and this program's code runs above the 2 GiB bar (bound RMODE 64): bind it RMODE 31 or ANY: %w",
+			f.OpName(), f.SVC, errors.ErrUnsupported)
 	}
 	return fmt.Errorf("zconsole: internal error: result %d", int(r))
 }

@@ -73,17 +73,18 @@ func sysAskCancel(a askRef) error {
 	return nil
 }
 
-// sysAskEnd deletes an unanswered WTOR and frees its block; it returns the reply when
-// there was one. On an error the block is kept.
-func sysAskEnd(a askRef) ([]byte, bool, error) {
+// sysAskEnd ends a WTOR as far as it can be ended now (c.AskEnd): it returns the reply
+// and releases the block when the reply is posted, and deletes the WTOR and keeps the
+// block (askRetired) when it is not. On an error the block is kept.
+func sysAskEnd(a askRef) ([]byte, askEnd, error) {
 	reply, r, f := c.AskEnd(c.Ask(a))
 	switch r {
 	case c.Replied:
-		return reply, true, nil
-	case c.Cancelled:
-		return nil, false, nil
+		return reply, askReplied, nil
+	case c.Retired:
+		return nil, askRetired, nil
 	}
-	return nil, false, wtoErr(r, f)
+	return nil, askRetired, wtoErr(r, f)
 }
 
 func sysTask() (TaskInfo, error) {

@@ -3,8 +3,8 @@
 // Mutants proves that each check can fail: for every check in the README's testing
 // table it makes the one change the table names in a scratch copy of the committed
 // tree, runs that check there, and expects it to fail with the output the table
-// describes. A mutant that survives (its check passes, or fails otherwise) fails the
-// program.
+// describes; for test and asan it also makes the second change docs/testing.md names.
+// A mutant that survives (its check passes, or fails otherwise) fails the program.
 //
 //	go run scripts/mutants/main.go [-run regexp] [-keep]
 //
@@ -63,6 +63,13 @@ var mutants = []mutant{
 		"\trc = set_limit(z, 0, f);\n\tmemset(z->eye, 0, sizeof z->eye);\n\tzc_storage_release31(z, sizeof *z);\n",
 		"\trc = set_limit(z, 0, f);\n\tzc_storage_release31(z, sizeof *z);\n\tmemset(z->eye, 0, sizeof z->eye);\n",
 		[]string{"go", "test", sim, "-asan", "-count=1", "-run", "TestKill", "./zconsole"}, "use-after-poison"},
+	{"test", "zconsole/c/zc_svc.h",
+		"\treturn word & 0x7FFFFFFFu;", "\treturn word;",
+		[]string{"go", "test", sim, "-count=1", "-run", "TestSystemPointersWithBitZeroSet", "./zconsole"}, "SIGSEGV"},
+	{"asan", "zconsole/c/wto.c",
+		"\t\task_drop_wpl(z);\n\t\treturn ZC_RETIRED;",
+		"\t\task_release(z);\n\t\treturn ZC_RETIRED;",
+		[]string{"go", "test", sim, "-asan", "-count=1", "-run", "TestAskLateReplyAfterDOM", "./zconsole"}, "use-after-poison"},
 	{"test-s390x", "zconsole/c/protocol.c",
 		"zc_put32(&z->ecblist[1], zc_addr(&z->killecb));",
 		"z->ecblist[1] = __builtin_bswap32(zc_addr(&z->killecb));",

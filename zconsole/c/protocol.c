@@ -16,7 +16,10 @@
  *    expansion would turn into "free every CIB";
  *  - the kill ECB is cleared when the area is built and tested after every WAIT;
  *  - at init, the START CIB is freed and the limit set in one step, so no MODIFY meets a
- *    limit of 0 in between.
+ *    limit of 0 in between;
+ *  - every address the system hands over (the COM address, COMECBPT, COMCIBPT) has bit 0
+ *    masked off before use (zc_sysaddr): a flag bit in COMECBPT would otherwise end the
+ *    ECB list at its first entry, and no kill would end the WAIT.
  */
 #include "zc.h"
 
@@ -58,28 +61,28 @@ static void copy_cib(const unsigned char *c, unsigned char *buf, uint32_t cap, z
 /* QEDIT ORIGIN=COMCIBPT,BLOCK=cib: R0 = +ORIGIN, R1 = -BLOCK. */
 static int free_cib(const zc_area *z, uint32_t cib, zc_fault *f)
 {
-	uint32_t r1 = 0u - cib;
+	uint64_t r1 = zc_reg_neg(cib);
 
 	if (cib == 0)
 		return ZC_EINVAL;
-	return zc_call(ZC_SVC_QEDIT, ZC_OP_QEDIT_FREE, origin(z), &r1, f);
+	return zc_call(ZC_SVC_QEDIT, ZC_OP_QEDIT_FREE, zc_reg(origin(z)), &r1, f);
 }
 
 /* QEDIT ORIGIN=COMCIBPT,CIBCTR=n: R0 = -ORIGIN, R1 = -n (0 when n is 0). */
 static int set_limit(const zc_area *z, uint32_t n, zc_fault *f)
 {
-	uint32_t r1 = 0u - n;
+	uint64_t r1 = zc_reg_neg(n);
 
 	if (n > 255)
 		return ZC_EINVAL;
-	return zc_call(ZC_SVC_QEDIT, ZC_OP_QEDIT_LIMIT, 0u - origin(z), &r1, f);
+	return zc_call(ZC_SVC_QEDIT, ZC_OP_QEDIT_LIMIT, zc_reg_neg(origin(z)), &r1, f);
 }
 
 int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc_copy *start,
 	    zc_fault *f)
 {
 	zc_area *z;
-	uint32_t r1;
+	uint64_t r1;
 	unsigned char *com;
 	uint32_t cib, ecb;
 	int rc;
@@ -99,13 +102,13 @@ int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc
 	zc_put32(z->xlist + ZC_XL_TCB, 0);
 	z->xlist[ZC_XL_FLAGS1] = ZC_XL_COMM;
 	z->xlist[ZC_XL_FLAGS2] = 0;
-	r1 = zc_addr(z->xlist);
-	rc = zc_call(ZC_SVC_EXTRACT, ZC_OP_EXTRACT, 0, &r1, f);
+	r1 = zc_reg(zc_addr(z->xlist));
+	rc = zc_call(ZC_SVC_EXTRACT, ZC_OP_EXTRACT, zc_reg(0), &r1, f);
 	if (rc != ZC_OK)
 		goto fail;
-	z->com = zc_get32(&z->answer);
+	z->com = zc_sysaddr(zc_get32(&z->answer));
 	com = (unsigned char *)zc_ptr(z->com);
-	ecb = z->com != 0 ? zc_get32(com + ZC_COM_ECBPT) : 0;
+	ecb = z->com != 0 ? zc_sysaddr(zc_get32(com + ZC_COM_ECBPT)) : 0;
 	if (ecb == 0) {
 		rc = ZC_ENOCOM;
 		goto fail;
@@ -119,7 +122,7 @@ int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc
 	 * first wait, free it, and set the limit at once: while the START CIB is queued it
 	 * counts against a limit that is still 0.
 	 */
-	cib = zc_load32((const uint32_t *)(com + ZC_COM_CIBPT));
+	cib = zc_sysaddr(zc_load32((const uint32_t *)(com + ZC_COM_CIBPT)));
 	if (cib != 0 && ((const unsigned char *)zc_ptr(cib))[ZC_CIB_VERB] == ZC_VERB_START) {
 		copy_cib((const unsigned char *)zc_ptr(cib), buf, cap, start);
 		rc = free_cib(z, cib, f);
@@ -154,7 +157,7 @@ int zc_wait(uint32_t area, unsigned char *buf, uint32_t cap, zc_copy *out, zc_fa
 	for (;;) {
 		if (zc_posted(&z->killecb))
 			return ZC_KILLED;
-		cib = zc_load32(cibpt);
+		cib = zc_sysaddr(zc_load32(cibpt));
 		if (cib != 0) {
 			copy_cib((const unsigned char *)zc_ptr(cib), buf, cap, out);
 			/* Not freed means still queued: report the failure, not the copy. */

@@ -27,6 +27,7 @@ const (
 	NoCOM       Result = C.ZC_ENOCOM      // EXTRACT gave no communications area
 	BadArea     Result = C.ZC_EBADAREA    // not a live work area
 	Invalid     Result = C.ZC_EINVAL      // an argument out of range
+	AboveBar    Result = C.ZC_EABOVEBAR   // an SVC needs AMODE 31, and the code is above the bar
 	InUse       Result = -100             // Init: the address space already has a handle
 )
 
@@ -43,6 +44,11 @@ const (
 // RCAbend marks a return code the simulator made from an abend it detected: the
 // completion code is in the low 12 bits. z/OS never returns it.
 const RCAbend = C.ZC_RC_ABEND
+
+// RCAboveBar is the R15 the z/OS side of the SVC seam gives, without issuing the SVC,
+// for a service that needs AMODE 31 (EXTRACT) when the code runs above the 2 GiB bar;
+// the call then reports AboveBar. No service returns it.
+const RCAboveBar = C.ZC_RC_ABOVE_BAR
 
 // CopyMax is the buffer Init and Wait need to hold any CIB with its extension.
 const CopyMax = C.ZC_COPY_MAX

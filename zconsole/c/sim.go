@@ -91,6 +91,7 @@ type Counts struct {
 	ProgramBlocks, ProgramBytes, ProgramObtained uint64
 	SystemBlocks, SystemBytes, SystemObtained    uint64
 	Abends                                       uint64
+	LongWaits                                    uint64 // WAITs issued with LONG=YES
 	LastAbend                                    uint32
 	CIBCTR, Queued                               uint32
 	StopQueued                                   bool
@@ -106,7 +107,7 @@ func SimCounts() Counts {
 		ProgramObtained: uint64(c.program_obtained),
 		SystemBlocks:    uint64(c.system_blocks), SystemBytes: uint64(c.system_bytes),
 		SystemObtained: uint64(c.system_obtained),
-		Abends:         uint64(c.abends), LastAbend: uint32(c.last_abend),
+		Abends:         uint64(c.abends), LongWaits: uint64(c.long_waits), LastAbend: uint32(c.last_abend),
 		CIBCTR: uint32(c.cibctr), Queued: uint32(c.queued), StopQueued: c.stop_queued != 0,
 	}
 	for i := range out.SVCs {
@@ -133,11 +134,24 @@ func SimNoCOM(on bool) {
 	C.zcsim_no_com(C.int(v))
 }
 
-// SimSVC issues supervisor call n in the simulated MVS with R0 and R1 as given, as the
-// protocol's C issues it, and returns R15. It lets tests give the simulated supervisor
-// registers the protocol never sets, to see it catch the program error (an abend).
-func SimSVC(n int, r0, r1 uint32) uint32 {
-	return uint32(C.zcsim_svc(C.unsigned(n), C.uint32_t(r0), C.uint32_t(r1)))
+// SimFlagPointers makes the system set bit 0 of every 31-bit pointer it hands over
+// (the EXTRACT answer, COMECBPT, COMCIBPT, CIBNEXT, the PSA's and the ASCB's pointers)
+// while on is true, as a system whose 31-bit code uses the bit as a flag may: the
+// program must mask it off. The next SimReset turns it off.
+func SimFlagPointers(on bool) {
+	v := 0
+	if on {
+		v = 1
+	}
+	C.zcsim_flag_pointers(C.int(v))
+}
+
+// SimSVC issues supervisor call n in the simulated MVS with R0 and R1 as given, all 64
+// bits of them, as the protocol's C issues it, and returns R15. It lets tests give the
+// simulated supervisor registers the protocol never sets, to see it catch the program
+// error (an abend).
+func SimSVC(n int, r0, r1 uint64) uint32 {
+	return uint32(C.zcsim_svc(C.unsigned(n), C.uint64_t(r0), C.uint64_t(r1)))
 }
 
 // SimObtain obtains n bytes of 31-bit program storage, as the protocol's C does, clears

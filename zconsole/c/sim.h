@@ -30,8 +30,19 @@ typedef struct sim_counts {
 	uint64_t live_bytes[SIM_OWNERS];
 	uint64_t obtained[SIM_OWNERS];
 	uint64_t abends;
+	uint64_t long_waits; /* WAITs issued with R0 bit 0 (LONG=YES)         */
 	uint64_t svcs[256];
 } sim_counts;
+
+/*
+ * The registers a service reads, as fullwords: svc_sim.c has checked the 64-bit
+ * registers the program gave (zc_regs) read the same as these low halves.
+ */
+typedef struct sim_regs {
+	uint32_t r0;
+	uint32_t r1;
+	uint32_t r15;
+} sim_regs;
 
 typedef struct sim_state {
 	pthread_mutex_t mu;
@@ -46,6 +57,8 @@ typedef struct sim_state {
 	uint32_t queued; /* START and MODIFY CIBs on the chain                 */
 	int stop_queued; /* a STOP CIB is on the chain                         */
 	int nocom;      /* fault: EXTRACT finds no communications area         */
+	uint32_t flag;  /* fault: X'80000000' set in every pointer the system
+	                   hands over (sim_flag_pointers), else 0               */
 	uint32_t last_abend;
 	uint32_t spins; /* WAITs in a row satisfied at once, with no other SVC between */
 	sim_counts n;
@@ -60,17 +73,19 @@ int sim_addressable(uint32_t addr, uint32_t len);
 void sim_storage_fail_next(int times);
 
 /* sim_ecb.c. Call with sim.mu held. */
-void sim_wait(zc_regs *r);
-void sim_post(zc_regs *r);
+void sim_wait(sim_regs *r);
+void sim_post(sim_regs *r);
 void sim_post_ecb(uint32_t ecb, uint32_t code);
 
 /* sim_comm.c. Call with sim.mu held. */
-void sim_extract(zc_regs *r);
-void sim_qedit(zc_regs *r);
+void sim_extract(sim_regs *r);
+void sim_qedit(sim_regs *r);
 void sim_boot(void);
 int sim_rebuild(const char *job, const unsigned char job_e[8]);
 int sim_queue(const unsigned char *img, uint32_t len, int force);
 uint32_t sim_cib_extent(const unsigned char *cib);
+void sim_flag_pointers(uint32_t flag);
+uint32_t sim_unflag(uint32_t word);
 
 /* sim_log.c. Call with sim.mu held. */
 void sim_log(uint32_t kind, uint32_t msgid, const void *data, uint32_t len);
@@ -80,12 +95,55 @@ size_t sim_log_count(void);
 int sim_log_get(size_t i, uint64_t *seq, int64_t *ns, uint32_t *kind, uint32_t *msgid,
 		unsigned char *buf, uint32_t cap, uint32_t *len);
 
+/* sim_wpl.c: a WPL as decoded, what the console log and the reply need. */
+typedef struct sim_wpl {
+	unsigned char mcs1, mcs2, wpxm1;
+	uint32_t nlines;
+	uint16_t type[ZC_ML_LINES_MAX];
+	uint32_t len[ZC_ML_LINES_MAX];
+	uint32_t text[ZC_ML_LINES_MAX]; /* A(text bytes), after the length halfword */
+	unsigned char desc[2];
+	unsigned char rout[16];
+	uint32_t consid;
+	unsigned char consname[8];
+	unsigned char cart[8];
+	uint32_t replylen, replybuf, replyecb;
+} sim_wpl;
+
+/* Why a WPL was refused: its D23 reason code, and words for the log. */
+typedef struct sim_why {
+	uint32_t reason;
+	char text[120];
+} sim_why;
+
+#define SIM_REC_HDR 52 /* the console-log record's header (sim_wpl.c) */
+
+/* sim_wpl.c. Call with sim.mu held. */
+uint32_t sim_wpl_decode(uint32_t wpl, sim_wpl *w, sim_why *y);
+uint32_t sim_wto_record(const sim_wpl *w, uint32_t replyid, unsigned char *rec, uint32_t cap);
+
+/* An outstanding reply: the WTOR's message id, and where the reply goes. */
+typedef struct sim_ore {
+	int used;
+	uint64_t seq; /* order of issue */
+	uint32_t msgid;
+	uint32_t buf, ecb, len;
+} sim_ore;
+
 /* sim_wto.c. Call with sim.mu held. */
-void sim_wto(zc_regs *r);
-void sim_dom(zc_regs *r);
+extern sim_ore sim_ores[ZCSIM_REPLY_IDS]; /* by reply id */
+void sim_wto(sim_regs *r);
+void sim_dom(sim_regs *r);
+void sim_dom_id(uint32_t msgid);
 void sim_wto_reset(void);
+
+/* sim_reply.c. Call with sim.mu held. */
+void sim_reply_reset(void);
+void sim_reply_dom(void);
+void sim_late_reply(void);
 
 /* sim_task.c. Call with sim.mu held. */
 int sim_task_build(int started);
+void sim_task_flag(uint32_t flag);
 
 #endif

@@ -12,6 +12,7 @@ typedef struct zcsim_counts {
 	uint64_t program_blocks, program_bytes, program_obtained;
 	uint64_t system_blocks, system_bytes, system_obtained;
 	uint64_t abends;
+	uint64_t long_waits;  /* WAITs issued with LONG=YES (R0 bit 0)      */
 	uint32_t last_abend;
 	uint32_t cibctr;      /* the limit QEDIT last set                   */
 	uint32_t queued;      /* START and MODIFY CIBs on the chain         */
@@ -34,10 +35,13 @@ void zcsim_counts_get(zcsim_counts *out);
 void zcsim_fail_svc(unsigned svc, uint32_t rc, int skip, int times);
 void zcsim_fail_storage(int times);
 void zcsim_no_com(int on);
+/* While on, the system sets bit 0 of every pointer it hands over (sim_flag_pointers). */
+void zcsim_flag_pointers(int on);
 void zcsim_job(char out[9]);
-/* Supervisor call n with R0 and R1 as given; returns R15. Program storage by address
- * (0 when none is left), and its release, as the protocol's C obtains and frees it. */
-uint32_t zcsim_svc(unsigned n, uint32_t r0, uint32_t r1);
+/* Supervisor call n with R0 and R1 as given, all 64 bits; returns R15. Program storage
+ * by address (0 when none is left), and its release, as the protocol's C obtains and
+ * frees it. */
+uint32_t zcsim_svc(unsigned n, uint64_t r0, uint64_t r1);
 uint32_t zcsim_obtain(uint32_t len);
 void zcsim_release(uint32_t addr, uint32_t len);
 
@@ -45,6 +49,9 @@ void zcsim_release(uint32_t addr, uint32_t len);
 enum { ZCSIM_REPLIED = 0, ZCSIM_NOT_OUTSTANDING = 1, ZCSIM_TOO_LONG = 2, ZCSIM_REPLY_LOST = 3 };
 
 int zcsim_reply(uint32_t id, const unsigned char *text, uint32_t len);
+/* While on, the next reply is taken at once but moved and posted only after the
+ * program's next DOM has returned, when the program next enters the system. */
+void zcsim_defer_reply(int on);
 enum { ZCSIM_REPLY_IDS = 100 }; /* reply ids 00-99: RMAX 99 */
 uint32_t zcsim_outstanding(uint32_t *ids, uint32_t cap);
 int zcsim_await_wtor(int64_t ns);

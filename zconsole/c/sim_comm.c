@@ -14,7 +14,8 @@
  *    QEDIT removes the last CIB;
  *  - QEDIT takes its operands negated: +ORIGIN/-BLOCK frees one CIB, -ORIGIN/-n sets
  *    CIBCTR, +ORIGIN/0 ("free all") needs authority a problem program does not have;
- *  - an ORIGIN that is not this job's COMCIBPT is ignored with RC 4.
+ *  - an ORIGIN that is not this job's COMCIBPT is ignored with RC 4;
+ *  - as a fault (sim_flag_pointers), the pointers the system hands over carry bit 0.
  */
 #include "sim.h"
 
@@ -45,8 +46,8 @@ static void drop_chain(void)
 
 	if (sim.com == 0)
 		return;
-	for (c = zc_load32(cibpt()); c != 0; c = next) {
-		next = zc_load32(next_of(c));
+	for (c = sim_unflag(zc_load32(cibpt())); c != 0; c = next) {
+		next = sim_unflag(zc_load32(next_of(c)));
 		sim_release(SIM_SYSTEM, zc_ptr(c), sim_cib_extent((unsigned char *)zc_ptr(c)));
 	}
 	zc_store32(cibpt(), 0);
@@ -79,7 +80,7 @@ int sim_rebuild(const char *job, const unsigned char job_e[8])
 	}
 	sim.com = zc_addr(com);
 	sim.comecb = zc_addr(ecb);
-	zc_put32(com + ZC_COM_ECBPT, sim.comecb);
+	zc_put32(com + ZC_COM_ECBPT, sim.comecb | sim.flag);
 	zc_put32(com + ZC_COM_CIBPT, 0);
 	zc_put32(com + ZC_COM_TOKEN, 0);
 	zc_store32(ecb, 0);
@@ -124,7 +125,7 @@ int sim_queue(const unsigned char *img, uint32_t len, int force)
 	memcpy(c, img, len);
 	zc_put32(c + ZC_CIB_NEXT, 0);
 	/* The block is complete before it is linked: the link is a release store. */
-	zc_store32(sim.tail != 0 ? next_of(sim.tail) : cibpt(), zc_addr(c));
+	zc_store32(sim.tail != 0 ? next_of(sim.tail) : cibpt(), zc_addr(c) | sim.flag);
 	sim.tail = zc_addr(c);
 	if (verb == ZC_VERB_STOP) {
 		sim.stop_queued = 1;
@@ -136,7 +137,42 @@ int sim_queue(const unsigned char *img, uint32_t len, int force)
 	return ZCSIM_QUEUED;
 }
 
-void sim_extract(zc_regs *r)
+/*
+ * The fault zcsim_flag_pointers arms: with flag X'80000000' the system sets bit 0 of
+ * every pointer it hands over (the EXTRACT answer, COMECBPT, COMCIBPT, CIBNEXT and the
+ * PSA's and ASCB's pointers), as a system may whose 31-bit code uses the bit as a flag:
+ * a program must mask it off (zc_sysaddr). The simulator's own reads unflag them with
+ * sim_unflag, its own mask. Pointers stored while the fault is armed carry the flag;
+ * arming or disarming it rewrites those already there.
+ */
+uint32_t sim_unflag(uint32_t word)
+{
+	return word & 0x7FFFFFFFu;
+}
+
+static void reflag(uint32_t *word)
+{
+	uint32_t v = sim_unflag(zc_load32(word));
+
+	if (v != 0)
+		zc_store32(word, v | sim.flag);
+}
+
+void sim_flag_pointers(uint32_t flag)
+{
+	uint32_t c;
+
+	sim.flag = flag;
+	if (sim.com != 0) {
+		reflag((uint32_t *)zc_ptr(sim.com + ZC_COM_ECBPT));
+		reflag(cibpt());
+		for (c = sim_unflag(zc_load32(cibpt())); c != 0; c = sim_unflag(zc_load32(next_of(c))))
+			reflag(next_of(c));
+	}
+	sim_task_flag(flag);
+}
+
+void sim_extract(sim_regs *r)
 {
 	uint32_t list = r->r1 & 0x7FFFFFFFu, answer;
 	unsigned char *xl;
@@ -160,10 +196,10 @@ void sim_extract(zc_regs *r)
 		r->r15 = sim_abend(0x0C4, "EXTRACT: the answer area is not addressable");
 		return;
 	}
-	zc_put32(zc_ptr(answer), sim.nocom ? 0 : sim.com);
+	zc_put32(zc_ptr(answer), sim.nocom ? 0 : sim.com | sim.flag);
 }
 
-static void qedit_free(zc_regs *r, uint32_t origin, uint32_t block)
+static void qedit_free(sim_regs *r, uint32_t origin, uint32_t block)
 {
 	uint32_t prev = 0, c, next;
 	unsigned char *cib;
@@ -172,14 +208,15 @@ static void qedit_free(zc_regs *r, uint32_t origin, uint32_t block)
 		r->r15 = 4;
 		return;
 	}
-	for (c = zc_load32(cibpt()); c != 0 && c != block; c = zc_load32(next_of(c)))
+	for (c = sim_unflag(zc_load32(cibpt())); c != 0 && c != block;
+	     c = sim_unflag(zc_load32(next_of(c))))
 		prev = c;
 	if (c == 0) {
 		r->r15 = 8; /* not on the chain */
 		return;
 	}
 	cib = (unsigned char *)zc_ptr(c);
-	next = zc_load32(next_of(c));
+	next = zc_load32(next_of(c)); /* moved as it is, flag and all */
 	zc_store32(prev != 0 ? next_of(prev) : cibpt(), next);
 	if (sim.tail == c)
 		sim.tail = prev;
@@ -192,7 +229,7 @@ static void qedit_free(zc_regs *r, uint32_t origin, uint32_t block)
 		zc_store32((uint32_t *)zc_ptr(sim.comecb), 0);
 }
 
-static void qedit_limit(zc_regs *r, uint32_t origin, uint32_t n)
+static void qedit_limit(sim_regs *r, uint32_t origin, uint32_t n)
 {
 	if (origin != sim.com + ZC_COM_CIBPT) {
 		r->r15 = 4;
@@ -205,7 +242,7 @@ static void qedit_limit(zc_regs *r, uint32_t origin, uint32_t n)
 	sim.cibctr = n;
 }
 
-void sim_qedit(zc_regs *r)
+void sim_qedit(sim_regs *r)
 {
 	int32_t r0 = (int32_t)r->r0, r1 = (int32_t)r->r1;
 

@@ -3,6 +3,9 @@
 /*
  * sim_ecb.c: WAIT (SVC 1) and POST (SVC 2) on simulated ECBs.
  *
+ * WAIT takes R0 bit 0 as LONG=YES: a wait the simulator treats as any other (there is
+ * nothing to swap out here), and counts, so tests see the protocol asks for it.
+ *
  * An ECB is a big-endian fullword: X'80' in its first byte while a task waits on it,
  * X'40' once posted, a 30-bit completion code below. WAIT counts the ECBs already
  * posted; if fewer than the event count, it sets the wait bit on the others and sleeps
@@ -39,7 +42,7 @@ void sim_post_ecb(uint32_t ecb, uint32_t code)
 	pthread_cond_broadcast(&sim.cv);
 }
 
-void sim_post(zc_regs *r)
+void sim_post(sim_regs *r)
 {
 	r->r15 = 0;
 	if (r->r1 & 0x80000000u) {
@@ -54,7 +57,7 @@ void sim_post(zc_regs *r)
 }
 
 /* Read the ECB addresses R1 names: one ECB, or a list whose address is complemented. */
-static int ecbs_of(const zc_regs *r, uint32_t *ecbs, uint32_t *n)
+static int ecbs_of(const sim_regs *r, uint32_t *ecbs, uint32_t *n)
 {
 	uint32_t list, e;
 
@@ -74,13 +77,15 @@ static int ecbs_of(const zc_regs *r, uint32_t *ecbs, uint32_t *n)
 	}
 }
 
-void sim_wait(zc_regs *r)
+void sim_wait(sim_regs *r)
 {
 	uint32_t ecbs[LIST_MAX], n, i, done, v;
-	uint32_t count = r->r0 & 0x7FFFFFFFu; /* bit 0 asks for a long wait */
-	int armed = 0;                         /* the wait bits are set, and ours */
+	uint32_t count = r->r0 & ~ZC_WAIT_LONG; /* bit 0 asks for a long wait */
+	int armed = 0;                           /* the wait bits are set, and ours */
 
 	r->r15 = 0;
+	if (r->r0 & ZC_WAIT_LONG)
+		sim.n.long_waits++; /* accepted, and counted so tests see it was asked for */
 	if (ecbs_of(r, ecbs, &n) != 0) {
 		r->r15 = sim_abend(0x201, "WAIT: the ECB list is not addressable or has no last entry");
 		return;

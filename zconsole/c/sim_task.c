@@ -67,7 +67,31 @@ int sim_task_build(int started)
 	zc_put32(a + ZC_ASCB_JBNI, started ? 0 : name);
 	zc_put32(a + ZC_ASCB_JBNS, started ? name : 0);
 	memcpy((unsigned char *)zc_ptr(cvt) + ZC_CVT_SNAME, sysname_e, 8);
+	sim_task_flag(sim.flag);
 	return 0;
+}
+
+/* Set bit 0 (flag X'80000000') or clear it (flag 0) in the pointers at base+off[i]. */
+static void flag_words(uint32_t base, const uint32_t *off, size_t n, uint32_t flag)
+{
+	unsigned char *w;
+	size_t i;
+
+	for (i = 0; base != 0 && i < n; i++) {
+		w = (unsigned char *)zc_ptr(base + off[i]);
+		if (zc_get32(w) != 0)
+			zc_put32(w, sim_unflag(zc_get32(w)) | flag);
+	}
+}
+
+/* The fault sim_flag_pointers arms, for the PSA's and the ASCB's pointers. */
+void sim_task_flag(uint32_t flag)
+{
+	static const uint32_t psa_words[] = { ZC_PSA_CVT, ZC_PSA_TOLD, ZC_PSA_AOLD };
+	static const uint32_t ascb_words[] = { ZC_ASCB_JBNI, ZC_ASCB_JBNS };
+
+	flag_words(psa, psa_words, sizeof psa_words / sizeof psa_words[0], flag);
+	flag_words(ascb, ascb_words, sizeof ascb_words / sizeof ascb_words[0], flag);
 }
 
 uint32_t zc_psa(void)

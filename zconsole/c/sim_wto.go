@@ -37,6 +37,14 @@ func SimReply(id int, text []byte) int {
 	return int(C.zcsim_reply(C.uint32_t(id), bufPtr(text), C.uint32_t(len(text))))
 }
 
+// SimDeferReply makes the system hold the next reply back: SimReply takes it (the WTOR
+// is no longer outstanding, the reply is logged) but the text is moved into the
+// program's reply buffer and its ECB posted only after the program's next DOM has
+// returned, as the program next enters the system: a reply accepted just before the
+// DOM and delivered after it. Written where the WTOR said, like z/OS writes it; into
+// storage the program has released, it is an abend.
+func SimDeferReply() { C.zcsim_defer_reply(1) }
+
 // SimOutstanding returns the reply ids of the outstanding WTORs, oldest first.
 func SimOutstanding() []int {
 	var ids [C.ZCSIM_REPLY_IDS]C.uint32_t

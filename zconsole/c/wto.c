@@ -9,10 +9,11 @@
  * WPL the WTO macro expands TEXT= into, in 31-bit storage, and issues the supervisor
  * call through zc_svc(). The layout and its sources are in docs/wto.md.
  *
- * A WTOR owns one block: the WPL, the reply buffer, the ECB the system posts with the
- * reply, and a cancel ECB. The waiter WAITs on both ECBs, never on an ECB another WAIT
- * may use. The block is freed only after the reply was posted, or after DOM took the
- * reply away from the operator.
+ * A WTOR owns two blocks: one with the reply buffer, the ECB the system posts with the
+ * reply, and a cancel ECB (zc_ask); and its WPL. The waiter WAITs on both ECBs, never on
+ * an ECB another WAIT may use. The WTOR's block is released only once its reply ECB is
+ * posted: a WTOR deleted unanswered keeps it (retired) for a reply the system may have
+ * taken just before the DOM and post after it.
  */
 #include "zc.h"
 
@@ -148,11 +149,11 @@ int zc_wpl_layout(const zc_msg *m, const unsigned char *text, uint32_t textlen,
 /* SVC 35 with R0 = 0 and R1 = A(WPL); R1 comes back with the message id. */
 static int issue(unsigned char *wpl, uint32_t op, uint32_t *msgid, zc_fault *f)
 {
-	uint32_t r1 = zc_addr(wpl);
-	int rc = zc_call(ZC_SVC_WTO, op, 0, &r1, f);
+	uint64_t r1 = zc_reg(zc_addr(wpl));
+	int rc = zc_call(ZC_SVC_WTO, op, zc_reg(0), &r1, f);
 
 	if (rc == ZC_OK)
-		*msgid = r1 & 0x00FFFFFFu; /* 24 bits, right-justified */
+		*msgid = (uint32_t)r1 & 0x00FFFFFFu; /* 24 bits, right-justified */
 	return rc;
 }
 
@@ -180,7 +181,7 @@ int zc_wto(const zc_msg *m, const unsigned char *text, uint32_t textlen, uint32_
 
 int zc_dom(uint32_t msgid, zc_fault *f)
 {
-	uint32_t r1 = msgid;
+	uint64_t r1 = zc_reg(msgid);
 
 	if (msgid == 0 || msgid > 0x00FFFFFFu)
 		return ZC_EINVAL;
@@ -189,7 +190,7 @@ int zc_dom(uint32_t msgid, zc_fault *f)
 	 * reading of the SVC 87 register table agrees on (where its flags sit in R0 for the
 	 * other forms is UNCONFIRMED: docs/wto.md).
 	 */
-	return zc_call(ZC_SVC_DOM, ZC_OP_DOM, 0, &r1, f);
+	return zc_call(ZC_SVC_DOM, ZC_OP_DOM, zc_reg(0), &r1, f);
 }
 
 static zc_ask *ask_of(uint32_t a)
@@ -199,6 +200,22 @@ static zc_ask *ask_of(uint32_t a)
 	if (a == 0 || memcmp(z->eye, ZC_ASK_EYE, sizeof z->eye) != 0)
 		return NULL;
 	return z;
+}
+
+/* Release a WTOR's WPL, once SVC 35 has no more use for it. */
+static void ask_drop_wpl(zc_ask *z)
+{
+	if (z->wpl != 0)
+		zc_storage_release31(zc_ptr(z->wpl), z->wplsize);
+	z->wpl = 0;
+}
+
+/* Release a WTOR's blocks, once the system can no longer write into them. */
+static void ask_release(zc_ask *z)
+{
+	ask_drop_wpl(z);
+	memset(z->eye, 0, sizeof z->eye);
+	zc_storage_release31(z, (uint32_t)sizeof *z);
 }
 
 int zc_ask_start(const zc_msg *m, const unsigned char *text, uint32_t textlen, uint32_t *ask,
@@ -214,28 +231,32 @@ int zc_ask_start(const zc_msg *m, const unsigned char *text, uint32_t textlen, u
 	*msgid = 0;
 	if (m->replylen == 0 || !msg_ok(m, textlen))
 		return ZC_EINVAL;
-	size = (uint32_t)sizeof *z + wpl_size(m, textlen);
-	z = (zc_ask *)zc_storage_obtain31(size);
+	size = wpl_size(m, textlen);
+	z = (zc_ask *)zc_storage_obtain31((uint32_t)sizeof *z);
 	if (z == NULL)
 		return ZC_ENOMEM;
+	wpl = (unsigned char *)zc_storage_obtain31(size);
+	if (wpl == NULL) {
+		zc_storage_release31(z, (uint32_t)sizeof *z);
+		return ZC_ENOMEM;
+	}
 	memset(z, 0, sizeof *z); /* both ECBs start clear */
 	memcpy(z->eye, ZC_ASK_EYE, sizeof z->eye);
 	z->replylen = m->replylen;
-	z->size = size;
+	z->wpl = zc_addr(wpl);
+	z->wplsize = size;
 	memset(z->reply, 0x40, sizeof z->reply); /* a short reply leaves blanks */
 	zc_put32(&z->ecblist[0], zc_addr(&z->replyecb));
 	zc_put32(&z->ecblist[1], zc_addr(&z->cancelecb) | ZC_LIST_LAST);
 
 	w.replybuf = zc_addr(z->reply);
 	w.replyecb = zc_addr(&z->replyecb);
-	wpl = (unsigned char *)(z + 1);
-	rc = zc_wpl_layout(&w, text, textlen, wpl, size - (uint32_t)sizeof *z, zc_addr(wpl), &len);
+	rc = zc_wpl_layout(&w, text, textlen, wpl, size, zc_addr(wpl), &len);
 	if (rc == ZC_OK)
 		rc = issue(wpl, ZC_OP_WTOR, &z->msgid, f);
 	if (rc != ZC_OK) {
-		/* Not issued: the system knows nothing of this block. */
-		memset(z->eye, 0, sizeof z->eye);
-		zc_storage_release31(z, size);
+		/* Not issued: the system knows nothing of these blocks. */
+		ask_release(z);
 		return rc;
 	}
 	*ask = zc_addr(z);
@@ -272,12 +293,19 @@ int zc_ask_cancel(uint32_t ask, zc_fault *f)
 }
 
 /*
- * End a WTOR whose cancel ECB no one will post any more. Unless the reply is posted,
- * DOM takes the WTOR away from the operator first. MVS deletes a WTOR by DOM when it
- * takes its reply; that once DOM has returned with no reply posted none will come (the
- * two are serialized) is UNCONFIRMED (docs/wto.md), and is what lets the block go. If
- * DOM fails the WTOR may still be answered: the block is kept, and the caller may try
- * again.
+ * End a WTOR whose cancel ECB no one will post any more, as far as it can be ended now;
+ * call it again on a WTOR it retired, to sweep it.
+ *
+ * A posted reply ECB means the reply is in the buffer and the system is done with the
+ * block: the reply is copied out, both blocks are released (ZC_REPLIED). Otherwise the
+ * WTOR is deleted (DOM), once. MVS deletes a WTOR itself when it takes the reply, and a
+ * DOM takes an unanswered one away from the operator; but a reply the system took just
+ * before the DOM may be moved into the buffer and its ECB posted after the DOM has
+ * returned: IBM does not say that reply delivery and DOM are serialized (docs/wto.md).
+ * So a block whose reply ECB is not posted is never released: its WPL is, and the
+ * block is retired (ZC_RETIRED), to be released by a later call once the ECB is posted
+ * (ZC_REPLIED then, the late reply copied out). If DOM fails the WTOR may still be
+ * answered: nothing is released, and the caller may try again.
  */
 int zc_ask_end(uint32_t ask, unsigned char *buf, uint32_t cap, uint32_t *len, zc_fault *f)
 {
@@ -287,20 +315,20 @@ int zc_ask_end(uint32_t ask, unsigned char *buf, uint32_t cap, uint32_t *len, zc
 	*len = 0;
 	if (z == NULL)
 		return ZC_EBADAREA;
-	if (!zc_posted(&z->replyecb)) {
+	if (!z->deleted && !zc_posted(&z->replyecb)) {
 		rc = zc_dom(z->msgid, f);
 		if (rc != ZC_OK)
 			return rc;
+		z->deleted = 1;
 	}
-	rc = ZC_CANCELLED;
-	if (zc_posted(&z->replyecb)) {
-		*len = z->replylen < cap ? z->replylen : cap;
-		memcpy(buf, z->reply, *len);
-		rc = ZC_REPLIED;
+	if (!zc_posted(&z->replyecb)) {
+		ask_drop_wpl(z);
+		return ZC_RETIRED; /* the system may still post into it: kept */
 	}
-	memset(z->eye, 0, sizeof z->eye);
-	zc_storage_release31(z, z->size);
-	return rc;
+	*len = z->replylen < cap ? z->replylen : cap;
+	memcpy(buf, z->reply, *len);
+	ask_release(z);
+	return ZC_REPLIED;
 }
 
 int zc_task_info(zc_task *out)
@@ -312,9 +340,9 @@ int zc_task_info(zc_task *out)
 	memset(out, 0, sizeof *out);
 	memset(out->job, 0x40, sizeof out->job);
 	memset(out->sysname, 0x40, sizeof out->sysname);
-	out->tcb = zc_get32(zc_ptr(psa + ZC_PSA_TOLD));
-	ascb = zc_get32(zc_ptr(psa + ZC_PSA_AOLD)) & 0x7FFFFFFFu;
-	cvt = zc_get32(zc_ptr(psa + ZC_PSA_CVT)) & 0x7FFFFFFFu;
+	out->tcb = zc_sysaddr(zc_get32(zc_ptr(psa + ZC_PSA_TOLD)));
+	ascb = zc_sysaddr(zc_get32(zc_ptr(psa + ZC_PSA_AOLD)));
+	cvt = zc_sysaddr(zc_get32(zc_ptr(psa + ZC_PSA_CVT)));
 	if (ascb == 0)
 		return ZC_EBADAREA;
 	a = (const unsigned char *)zc_ptr(ascb);
@@ -322,9 +350,9 @@ int zc_task_info(zc_task *out)
 		return ZC_EBADAREA;
 	out->ascb = ascb;
 	out->asid = zc_get16(a + ZC_ASCB_ASID);
-	name = zc_get32(a + ZC_ASCB_JBNI) & 0x7FFFFFFFu;
+	name = zc_sysaddr(zc_get32(a + ZC_ASCB_JBNI));
 	if (name == 0) {
-		name = zc_get32(a + ZC_ASCB_JBNS) & 0x7FFFFFFFu;
+		name = zc_sysaddr(zc_get32(a + ZC_ASCB_JBNS));
 		out->started = name != 0;
 	}
 	if (name != 0)

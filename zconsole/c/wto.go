@@ -10,7 +10,8 @@ import "C"
 // Results of the WTOR calls, beside those of the protocol.
 const (
 	Replied   Result = C.ZC_REPLIED   // AskWait, AskEnd: the operator replied
-	Cancelled Result = C.ZC_CANCELLED // AskWait, AskEnd: the cancel ECB was posted
+	Cancelled Result = C.ZC_CANCELLED // AskWait: the cancel ECB was posted
+	Retired   Result = C.ZC_RETIRED   // AskEnd: deleted unanswered; the block is kept
 )
 
 // Which use of an SVC failed, in a [Fault], for console output.
@@ -171,9 +172,13 @@ func AskCancel(a Ask) (Result, Fault) {
 	return r, faultOf(&f)
 }
 
-// AskEnd ends a WTOR no one will cancel any more: unless it was answered it is deleted
-// (DOM) first; an answer is copied out (Replied) and the block freed. If the DOM fails
-// the block is kept (the WTOR may still be answered) and AskEnd may be called again.
+// AskEnd ends a WTOR no one will cancel any more, as far as it can be ended now: unless
+// it was answered it is deleted (DOM), once. An answer is copied out and the block
+// released (Replied). A WTOR deleted unanswered keeps its block, because the system may
+// still post a reply it took before the DOM (Retired): AskEnd again releases it once that
+// reply has come (Replied, the late reply copied out), and reports Retired until then.
+// If the DOM fails the block is kept (the WTOR may still be answered) and AskEnd may be
+// called again.
 func AskEnd(a Ask) ([]byte, Result, Fault) {
 	buf := make([]byte, MaxReply)
 	var n C.uint32_t

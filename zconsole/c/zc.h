@@ -3,8 +3,8 @@
  *
  * Everything here works on storage laid out as z/OS lays it out: big-endian fields,
  * 31-bit addresses held in fullwords. Only the instruction that enters the supervisor
- * and the way to the PSA differ between platforms; they sit behind zc_svc() and
- * zc_psa() (svc_zos.c; svc_sim.c and sim_task.c).
+ * and the way to the PSA differ between platforms; they sit behind zc_svc() (zc_svc.h)
+ * and zc_psa() (svc_zos.c; svc_sim.c and sim_task.c).
  */
 #ifndef ZC_H
 #define ZC_H
@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+#include "zc_svc.h"
 
 /* ---- IEZCOM: the communications area EXTRACT FIELDS=COMM returns ---------------- */
 #define ZC_COM_ECBPT   0   /* A(ECB posted for STOP and MODIFY)                     */
@@ -57,13 +59,6 @@
 #define ZC_ECB_CODE    0x3FFFFFFFu /* bits 2-31: completion code                       */
 #define ZC_LIST_LAST   0x80000000u /* high bit on the last entry of an ECB list        */
 
-/* ---- SVC numbers --------------------------------------------------------------- */
-#define ZC_SVC_WAIT    1
-#define ZC_SVC_POST    2
-#define ZC_SVC_QEDIT   34  /* shared with MGCR/MGCRE                                  */
-#define ZC_SVC_WTO     35
-#define ZC_SVC_EXTRACT 40
-
 /* EXTRACT list form: +0 A(answer area), +4 A(TCB) (0 = this task), +8/+9 field flags. */
 #define ZC_XL_ANSWER   0
 #define ZC_XL_TCB      4
@@ -71,31 +66,6 @@
 #define ZC_XL_FLAGS2   9
 #define ZC_XL_SIZE     12
 #define ZC_XL_COMM     0x01 /* FIELDS=COMM, in flag byte 1 */
-
-/*
- * The registers an SVC takes and gives back. Values are fullwords as the macro
- * expansions leave them: QEDIT's operands negated, WAIT's list address complemented.
- * The SVC routines set r15 to the return code where the service has one, and to 0
- * where it has none (WAIT, POST).
- */
-typedef struct zc_regs {
-	uint32_t r0;
-	uint32_t r1;
-	uint32_t r15;
-} zc_regs;
-
-/* Issue SVC n with *r. Implemented by svc_zos.c on z/OS and by svc_sim.c elsewhere. */
-void zc_svc(unsigned n, zc_regs *r);
-
-/*
- * The simulator reports an abend it detects (a program error z/OS would end the task
- * for) as R15 = ZC_RC_ABEND | completion code, so tests see it. z/OS never returns this.
- */
-#define ZC_RC_ABEND    0x80000000u
-
-/* 31-bit (below the line of 2 GiB) storage for everything the supervisor reads. */
-void *zc_storage_obtain31(uint32_t len);
-void zc_storage_release31(void *p, uint32_t len);
 
 /* ---- Big-endian fields, whatever the host ------------------------------------- */
 static inline uint32_t zc_get32(const void *p)
@@ -144,15 +114,6 @@ static inline void zc_store32(uint32_t *p, uint32_t v)
 	__atomic_store_n(p, zc_swap_be(v), __ATOMIC_RELEASE);
 }
 
-/* A 31-bit address as the fullword z/OS keeps, and back. */
-static inline uint32_t zc_addr(const void *p)
-{
-	return (uint32_t)(uintptr_t)p;
-}
-static inline void *zc_ptr(uint32_t a)
-{
-	return (void *)(uintptr_t)a;
-}
 
 /* ---- The protocol ------------------------------------------------------------- */
 
@@ -166,7 +127,8 @@ enum {
 	ZC_ENOMEM = -2,     /* no 31-bit storage                                        */
 	ZC_ENOCOM = -3,     /* EXTRACT gave no communications area                      */
 	ZC_EBADAREA = -4,   /* the work area's eye-catcher is wrong                     */
-	ZC_EINVAL = -5      /* an argument is out of range                              */
+	ZC_EINVAL = -5,     /* an argument is out of range                              */
+	ZC_EABOVEBAR = -6   /* an SVC needs AMODE 31 and this code is above the bar     */
 };
 
 /* What failed, when a call returns ZC_ESVC. */
@@ -210,7 +172,7 @@ typedef struct zc_area {
 #define ZC_EYE "ZCONAREA"
 
 /* ecb.c: steps with ECBs the protocol and WTOR share. */
-int zc_call(unsigned svc, uint32_t op, uint32_t r0, uint32_t *r1, zc_fault *f);
+int zc_call(unsigned svc, uint32_t op, uint64_t r0, uint64_t *r1, zc_fault *f);
 int zc_posted(const uint32_t *ecb);
 int zc_post(uint32_t *ecb, uint32_t op, zc_fault *f);
 int zc_wait_list(const uint32_t *list, uint32_t op, zc_fault *f);
@@ -237,8 +199,6 @@ int zc_term(uint32_t area, zc_fault *f);
  *   +112 multi-line only: line type of the first line, area id, number of lines, then
  *        8 bytes for each further line: halfword 8, line type, A(text)
  */
-#define ZC_SVC_DOM        87
-
 #define ZC_WPL_RLN        0   /* WPL31RLN: reply length of a 31-bit WTOR prefix list */
 #define ZC_WPL_LPTXT      1   /* WPLLPTXT: text length + 4; 8 with a text address    */
 #define ZC_WPL_MCSF1      2   /* WPLMCSF1                                             */
@@ -336,7 +296,9 @@ enum {
 /* More results and operations, beside those of the protocol. */
 enum {
 	ZC_REPLIED = 4,   /* zc_ask_wait/zc_ask_end: the operator replied               */
-	ZC_CANCELLED = 5  /* zc_ask_wait/zc_ask_end: the cancel ECB was posted          */
+	ZC_CANCELLED = 5, /* zc_ask_wait: the cancel ECB was posted                     */
+	ZC_RETIRED = 6    /* zc_ask_end: deleted unanswered, and the block kept: the
+	                     system may still post a reply into it                     */
 };
 enum {
 	ZC_OP_DOM = 7,
@@ -361,8 +323,13 @@ int zc_dom(uint32_t msgid, zc_fault *f);
 
 /*
  * A WTOR's own block in 31-bit storage: its reply ECB, a cancel ECB, the WAIT list of
- * the two, the reply buffer and the WPL. It stays until zc_ask_end, which frees it only
- * once the system can no longer write to it.
+ * the two and the reply buffer: everything the system may write into. The WPL is a
+ * second block, named here. Both stay until zc_ask_end. Unless the reply has been
+ * posted, zc_ask_end deletes the WTOR (DOM); a reply the system took just before may
+ * still be moved into the buffer and posted afterwards (IBM does not say it cannot), so
+ * a block whose reply ECB is not posted is never released: it is retired (its WPL
+ * released, the block kept, ZC_RETIRED) and released by a later zc_ask_end once its ECB
+ * is posted.
  */
 typedef struct zc_ask {
 	unsigned char eye[8];                 /* ZC_ASK_EYE                              */
@@ -371,7 +338,9 @@ typedef struct zc_ask {
 	uint32_t ecblist[2];                  /* reply ECB, cancel ECB (last)            */
 	uint32_t msgid;                       /* the WTOR's message id, for DOM          */
 	uint32_t replylen;                    /* the reply buffer's length               */
-	uint32_t size;                        /* bytes obtained for this block           */
+	uint32_t wpl;                         /* A(WPL), 0 once released                 */
+	uint32_t wplsize;                     /* bytes obtained for the WPL              */
+	uint32_t deleted;                     /* 1 once DOM has returned                 */
 	unsigned char reply[ZC_REPLY_MAX + 1]; /* the reply buffer                        */
 } zc_ask;
 

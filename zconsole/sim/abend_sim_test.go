@@ -25,23 +25,23 @@ func TestSimulatorCatchesProgramErrors(t *testing.T) {
 		do   func(t *testing.T, ecb uint32) uint32 // R15, where there is one
 	}{
 		{"WAIT on an ECB that is not on a word boundary", 0x201, func(_ *testing.T, ecb uint32) uint32 {
-			return c.SimSVC(sim.SVCWait, 1, ecb+2)
+			return c.SimSVC(sim.SVCWait, 1, uint64(ecb+2))
 		}},
 		{"WAIT on an ECB list that is not addressable", 0x201, func(_ *testing.T, _ uint32) uint32 {
-			return c.SimSVC(sim.SVCWait, 1, ^uint32(0x10)+1) // the list address 0x10, complemented
+			return c.SimSVC(sim.SVCWait, 1, ^uint64(0x10)+1) // the list address 0x10, complemented
 		}},
 		{"POST of an ECB that is not on a word boundary", 0x102, func(_ *testing.T, ecb uint32) uint32 {
-			return c.SimSVC(sim.SVCPost, 0, ecb+2)
+			return c.SimSVC(sim.SVCPost, 0, uint64(ecb+2))
 		}},
 		{"WAIT on an ECB another WAIT already uses", 0x301, func(t *testing.T, ecb uint32) uint32 {
 			done := make(chan uint32, 1)
 			waits := sim.Stats().SVCs[sim.SVCWait]
-			go func() { done <- c.SimSVC(sim.SVCWait, 1, ecb) }()
+			go func() { done <- c.SimSVC(sim.SVCWait, 1, uint64(ecb)) }()
 			for deadline := time.Now().Add(10 * time.Second); sim.Stats().SVCs[sim.SVCWait] == waits; time.Sleep(100 * time.Microsecond) {
 				require.True(t, time.Now().Before(deadline), "the first WAIT did not begin")
 			}
-			r15 := c.SimSVC(sim.SVCWait, 1, ecb)
-			require.Zero(t, c.SimSVC(sim.SVCPost, 0, ecb), "POST ends the first WAIT")
+			r15 := c.SimSVC(sim.SVCWait, 1, uint64(ecb))
+			require.Zero(t, c.SimSVC(sim.SVCPost, 0, uint64(ecb)), "POST ends the first WAIT")
 			select {
 			case r := <-done:
 				assert.Zero(t, r, "the first WAIT ended normally")
@@ -50,17 +50,28 @@ func TestSimulatorCatchesProgramErrors(t *testing.T) {
 			}
 			return r15
 		}},
+		// The registers of an SVC issued in AMODE 64 must read the same whether the
+		// service takes their low halves or all 64 bits (svc_zos.c).
+		{"WAIT on an ECB list complemented in R1's low half only", 0x0C4, func(_ *testing.T, ecb uint32) uint32 {
+			return c.SimSVC(sim.SVCWait, 1, uint64(^ecb+1))
+		}},
+		{"QEDIT BLOCK= negated in R1's low half only", 0x0C4, func(_ *testing.T, ecb uint32) uint32 {
+			return c.SimSVC(sim.SVCQedit, uint64(ecb), uint64(^ecb+1))
+		}},
+		{"POST of an ECB whose address has a high half", 0x0C4, func(_ *testing.T, ecb uint32) uint32 {
+			return c.SimSVC(sim.SVCPost, 0, 1<<32|uint64(ecb))
+		}},
 		{"QEDIT BLOCK=0", 0x0C2, func(_ *testing.T, ecb uint32) uint32 {
-			return c.SimSVC(sim.SVCQedit, ecb, 0)
+			return c.SimSVC(sim.SVCQedit, uint64(ecb), 0)
 		}},
 		{"FREEMAIN of storage not obtained at that address", 0x0C4, func(_ *testing.T, ecb uint32) uint32 {
 			c.SimRelease(ecb+8, 8)
 			return c.RCAbend | 0x0C4 // FREEMAIN has no R15 here: the abend is in the log
 		}},
 		{"WAIT again and again on an ECB no one clears", 0x0C4, func(_ *testing.T, ecb uint32) uint32 {
-			require.Zero(t, c.SimSVC(sim.SVCPost, 0, ecb))
+			require.Zero(t, c.SimSVC(sim.SVCPost, 0, uint64(ecb)))
 			for range 1_000_000 {
-				if r := c.SimSVC(sim.SVCWait, 1, ecb); r != 0 {
+				if r := c.SimSVC(sim.SVCWait, 1, uint64(ecb)); r != 0 {
 					return r
 				}
 			}
