@@ -21,11 +21,11 @@
 //
 // # Serving
 //
-// [NewServer] owns a handle's Wait, runs START and MODIFY through a [Handler] such as a
-// [Router], and turns STOP, signals ([WithSignals]) and idle periods ([WithIdle]) into
-// the cancellation of [Server.Context], then of [Server.ForceContext] on a second STOP or
-// after [WithGrace]. [NotifyContext] is the os/signal-style form. The design is in
-// docs/serving.md.
+// This package is the binding: a program that calls [Wait] owns its loop. Package
+// [github.com/go-zos/zconsole/zconsole/serve] is that loop written once on top of it:
+// it owns a handle's Wait, runs MODIFY commands by their command word, and turns STOP,
+// signals and idle periods into the cancellation of a context, in two stages. A program
+// that only waits does not link it. The design is in docs/serving.md.
 //
 // # Writing to the operator
 //

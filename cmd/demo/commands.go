@@ -6,20 +6,20 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 )
 
 // router returns the demo's commands: what an operator types after F DEMO,. HELP is
 // the router's own.
-func (d *demo) router() zconsole.Handler {
-	r := zconsole.NewRouter()
+func (d *demo) router() serve.Handler {
+	r := serve.NewRouter()
 	r.HandleStart(d.startParameters)
-	r.Handle("STATUS", d.status, zconsole.Help("shows what the demo is doing"))
-	r.Handle("SET", d.set, zconsole.Help("IDLE=s GRACE=s WORK=s  changes settings (seconds)"))
-	r.Handle("WORK", d.work, zconsole.Help("[seconds]  starts simulated work"))
-	r.Handle("CANCEL", d.cancel, zconsole.Help("cancels running work, after asking"))
-	r.Handle("ECHO", d.echo, zconsole.Help("'text'  answers text on your console"))
-	return zconsole.HandlerFunc(func(ctx context.Context, req *zconsole.Request) error {
+	r.Handle("STATUS", d.status, serve.Help("shows what the demo is doing"))
+	r.Handle("SET", d.set, serve.Help("IDLE=s GRACE=s WORK=s  changes settings (seconds)"))
+	r.Handle("WORK", d.work, serve.Help("[seconds]  starts simulated work"))
+	r.Handle("CANCEL", d.cancel, serve.Help("cancels running work, after asking"))
+	r.Handle("ECHO", d.echo, serve.Help("'text'  answers text on your console"))
+	return serve.HandlerFunc(func(ctx context.Context, req *serve.Request) error {
 		<-d.ready // d.srv is set, DMO001I written
 		d.out.received(req.Command)
 		return r.ServeCommand(ctx, req)
@@ -29,7 +29,7 @@ func (d *demo) router() zconsole.Handler {
 // startParameters takes the parameters of S DEMO,,,'IDLE=30,GRACE=5'. Parameters it
 // cannot use change nothing: the operator is told, and the demo runs on with the
 // settings it has.
-func (d *demo) startParameters(_ context.Context, req *zconsole.Request) error {
+func (d *demo) startParameters(_ context.Context, req *serve.Request) error {
 	s, err := d.change(req.Args)
 	if err != nil {
 		return req.Reply(fmt.Sprintf("%s START parameters not used: %v; %s", msgNotRun, err, s.describe()))
@@ -38,7 +38,7 @@ func (d *demo) startParameters(_ context.Context, req *zconsole.Request) error {
 }
 
 // set is F DEMO,SET IDLE=30 GRACE=5 WORK=2.
-func (d *demo) set(_ context.Context, req *zconsole.Request) error {
+func (d *demo) set(_ context.Context, req *serve.Request) error {
 	if len(req.Args) == 0 {
 		return req.Reply(msgNotRun + " SET not run: give IDLE=, GRACE= or WORK= (seconds)")
 	}
@@ -51,7 +51,7 @@ func (d *demo) set(_ context.Context, req *zconsole.Request) error {
 
 // change applies operands to the settings and returns them as they are then: changed,
 // or, with an error, as they were.
-func (d *demo) change(args zconsole.Args) (settings, error) {
+func (d *demo) change(args serve.Args) (settings, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	s, err := d.settings.with(args)
@@ -65,7 +65,7 @@ func (d *demo) change(args zconsole.Args) (settings, error) {
 
 // work is F DEMO,WORK [seconds]: simulated work that ends by itself, runs while the
 // demo answers other commands, and keeps the demo from idling out.
-func (d *demo) work(_ context.Context, req *zconsole.Request) error {
+func (d *demo) work(_ context.Context, req *serve.Request) error {
 	d.mu.Lock()
 	dur := d.settings.Work
 	d.mu.Unlock()
@@ -88,7 +88,7 @@ func (d *demo) work(_ context.Context, req *zconsole.Request) error {
 // short. The question waits for its reply on a goroutine of the demo's own, so the
 // commands behind it run meanwhile, in order, on the server's one worker; serve joins
 // it. The question is withdrawn (DOM) when the demo begins to stop.
-func (d *demo) cancel(_ context.Context, req *zconsole.Request) error {
+func (d *demo) cancel(_ context.Context, req *serve.Request) error {
 	names := d.works.names()
 	if names == "" {
 		return req.Reply(msgNoWork + " no work is running: nothing to cancel")
@@ -108,7 +108,7 @@ func (d *demo) cancel(_ context.Context, req *zconsole.Request) error {
 }
 
 // confirmCancel asks whether to cancel the work names, and does what the reply says.
-func (d *demo) confirmCancel(req *zconsole.Request, names string) error {
+func (d *demo) confirmCancel(req *serve.Request, names string) error {
 	n := len(strings.Fields(names))
 	reply, err := d.out.ask(d.srv.Context(), d.h,
 		fmt.Sprintf("%s cancel %d work item(s) (%s)? Reply YES or NO", msgAskCancel, n, names))
@@ -126,7 +126,7 @@ func (d *demo) confirmCancel(req *zconsole.Request, names string) error {
 
 // echo is F DEMO,ECHO 'text': the text comes back to the console that typed it, as a
 // command response with the command's CART. Text in apostrophes keeps its case.
-func (d *demo) echo(_ context.Context, req *zconsole.Request) error {
+func (d *demo) echo(_ context.Context, req *serve.Request) error {
 	var text string
 	if len(req.Args) == 1 && req.Args[0].Key == "" && req.Args[0].Quoted {
 		text = req.Args[0].Value
@@ -140,7 +140,7 @@ func (d *demo) echo(_ context.Context, req *zconsole.Request) error {
 }
 
 // status is F DEMO,STATUS: a multi-line message.
-func (d *demo) status(_ context.Context, req *zconsole.Request) error {
+func (d *demo) status(_ context.Context, req *serve.Request) error {
 	d.mu.Lock()
 	s, busy := d.settings, d.busy
 	d.mu.Unlock()

@@ -8,13 +8,14 @@ import (
 	"time"
 
 	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 )
 
 // demo is the started task: a console handle, the server that serves it, and the
 // simulated work.
 type demo struct {
 	h       *zconsole.Handle
-	srv     *zconsole.Server
+	srv     *serve.Server
 	out     *output
 	works   *works
 	job     string
@@ -48,12 +49,12 @@ func open(ctx context.Context, s settings, out *output) (*demo, error) {
 	}
 	out.setJob(d.job)
 	d.works = newWorks(out, d.setBusy)
-	d.srv, err = zconsole.NewServer(ctx, h,
-		zconsole.WithHandler(d.router()),
-		zconsole.WithReplies(out.reply),
-		zconsole.WithIdle(s.Idle),
-		zconsole.WithSignals(),
-		zconsole.WithDrainQueueLimit(2), // STATUS is answered while the demo stops
+	d.srv, err = serve.New(ctx, h,
+		serve.WithHandler(d.router()),
+		serve.WithReplies(out.reply),
+		serve.WithIdle(s.Idle),
+		serve.WithSignals(),
+		serve.WithDrainQueueLimit(2), // STATUS is answered while the demo stops
 	)
 	if err != nil {
 		_ = h.Close()

@@ -34,7 +34,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 )
 
 // errScript is the cause of a stop that the simulated operator's failed script made.
@@ -118,7 +118,7 @@ func notStarted(out *output, op operator, stderr io.Writer, msg string, console 
 // parameters reads the program's arguments (PARM='PGM /path/demo IDLE=30') as
 // operands, in the syntax of the START parameters.
 func parameters(args []string) (settings, error) {
-	ops, err := zconsole.ParseArgs(strings.Join(args, " "))
+	ops, err := serve.ParseArgs(strings.Join(args, " "))
 	if err != nil {
 		return defaultSettings, fmt.Errorf("%s", syntaxProblem(err))
 	}

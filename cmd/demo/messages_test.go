@@ -19,13 +19,13 @@ var (
 )
 
 // docs/messages.md is the one table of the messages: it lists every message id the
-// module (zconsole/serve_replies.go), the demo (messages.go) and its operator test
+// module (zconsole/serve/messages.go), the demo (messages.go) and its operator test
 // (manual_test.go) define, each once, and nothing else; every id the sources or the
 // operator scripts mention is one of them.
 func TestMessageTable(t *testing.T) {
 	root := filepath.Join("..", "..")
 	defined := map[string]string{}
-	for _, f := range []string{"messages.go", "manual_test.go", filepath.Join(root, "zconsole", "serve_replies.go")} {
+	for _, f := range []string{"messages.go", "manual_test.go", filepath.Join(root, "zconsole", "serve", "messages.go")} {
 		b, err := os.ReadFile(f)
 		require.NoError(t, err)
 		for _, m := range msgDefined.FindAllStringSubmatch(string(b), -1) {
@@ -66,7 +66,8 @@ func TestMessageTable(t *testing.T) {
 	}
 
 	var mentioning []string
-	for _, glob := range []string{"*.go", filepath.Join(root, "zconsole", "*.go"), filepath.Join(root, "testdata", "operator", "*.txt")} {
+	for _, glob := range []string{"*.go", filepath.Join(root, "zconsole", "*.go"), filepath.Join(root, "zconsole", "serve", "*.go"),
+		filepath.Join(root, "testdata", "operator", "*.txt")} {
 		files, err := filepath.Glob(glob)
 		require.NoError(t, err)
 		mentioning = append(mentioning, files...)

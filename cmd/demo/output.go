@@ -101,7 +101,7 @@ func (o *output) put(text string) {
 	o.wrote(text)
 }
 
-// reply is the demo's [zconsole.ReplyFunc]: every answer to a command, the demo's own
+// reply is the demo's serve.ReplyFunc: every answer to a command, the demo's own
 // and those of the server and its router (ZCN...), goes back to the console that
 // issued it, with its CART, as one message (a command response). A command that names
 // no console is answered by an ordinary WTO.

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 )
 
 // settings are what an operator can tune: by PARM (the program's arguments), by the
@@ -35,11 +35,11 @@ var settingLimits = map[string]struct{ min, max float64 }{
 // A positional operand in apostrophes is opened and read the same way, because the
 // START command takes commas as its own separators: S DEMO,,,'IDLE=30,GRACE=5' gives
 // the program one quoted operand. When with returns an error, nothing is changed.
-func (s settings) with(args zconsole.Args) (settings, error) {
+func (s settings) with(args serve.Args) (settings, error) {
 	orig := s
 	for _, a := range args {
 		if a.Key == "" && a.Quoted {
-			inner, err := zconsole.ParseArgs(a.Value)
+			inner, err := serve.ParseArgs(a.Value)
 			if err != nil {
 				return orig, fmt.Errorf("in '%s': %s", a.Value, syntaxProblem(err))
 			}
@@ -68,7 +68,7 @@ func (s settings) with(args zconsole.Args) (settings, error) {
 }
 
 // setting reads one KEY=seconds operand.
-func setting(a zconsole.Operand) (time.Duration, error) {
+func setting(a serve.Operand) (time.Duration, error) {
 	lim, ok := settingLimits[a.Key]
 	if !ok {
 		return 0, fmt.Errorf("%s is not a setting: IDLE=, GRACE= or WORK=", operandText(a))
@@ -95,7 +95,7 @@ func seconds(v string, min, max float64) (time.Duration, error) {
 // syntaxProblem says what is wrong with text that does not parse, without the
 // package's prefix.
 func syntaxProblem(err error) string {
-	var se *zconsole.SyntaxError
+	var se *serve.SyntaxError
 	if errors.As(err, &se) {
 		return fmt.Sprintf("%s at column %d", se.Problem, se.Column)
 	}
@@ -103,8 +103,8 @@ func syntaxProblem(err error) string {
 }
 
 // operandText writes an operand as the operator typed it.
-func operandText(a zconsole.Operand) string {
-	return zconsole.Args{a}.String()
+func operandText(a serve.Operand) string {
+	return serve.Args{a}.String()
 }
 
 func fmtSeconds(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 )
 
 func TestSettingsWith(t *testing.T) {
@@ -47,7 +47,7 @@ func TestSettingsWith(t *testing.T) {
 		{"'IDLE=''30'", def, "in 'IDLE='30': apostrophe not closed at column 6"},
 		{"'''x'''", def, "'''x''' is not a setting"}, // a quoted string inside the quotes
 	} {
-		args, err := zconsole.ParseArgs(c.text)
+		args, err := serve.ParseArgs(c.text)
 		require.NoError(t, err, "#%d %q", i, c.text)
 		got, err := def.with(args)
 		if c.werr != "" {
@@ -62,7 +62,7 @@ func TestSettingsWith(t *testing.T) {
 // The settings written back as operands read as the same settings.
 func TestSettingsStringRoundTrip(t *testing.T) {
 	for _, s := range []settings{defaultSettings, {0, 0, time.Millisecond}, {1500 * time.Millisecond, 3600 * time.Second, 86400 * time.Second}} {
-		args, err := zconsole.ParseArgs(s.String())
+		args, err := serve.ParseArgs(s.String())
 		require.NoError(t, err)
 		got, err := defaultSettings.with(args)
 		require.NoError(t, err)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 )
 
 // errGraceEnded is the cause of a drain that the grace period cut short.
@@ -75,7 +75,7 @@ func (d *demo) serve(typed func() (time.Time, bool)) int {
 	}
 	m.closed = time.Now()
 	d.out.put(fmt.Sprintf("%s %s ended, RC=%d: %s from the stop to the end", msgEnded, d.job, m.rc, ms(m.closed.Sub(m.seen))))
-	if errors.Is(cause, zconsole.ErrStopCommand) {
+	if errors.Is(cause, serve.ErrStopCommand) {
 		m.typed, _ = typed()
 	}
 	m.end = time.Now()
@@ -86,11 +86,11 @@ func (d *demo) serve(typed func() (time.Time, bool)) int {
 // causeName is the word for the cause of a stop in the latency line.
 func causeName(cause error) string {
 	switch {
-	case errors.Is(cause, zconsole.ErrStopCommand):
+	case errors.Is(cause, serve.ErrStopCommand):
 		return "stop"
-	case errors.Is(cause, zconsole.ErrSignal):
+	case errors.Is(cause, serve.ErrSignal):
 		return "signal"
-	case errors.Is(cause, zconsole.ErrIdle):
+	case errors.Is(cause, serve.ErrIdle):
 		return "idle"
 	case errors.Is(cause, errScript):
 		return "script"

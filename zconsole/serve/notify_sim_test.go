@@ -1,6 +1,6 @@
 //go:build cgo && zconsolesim
 
-package zconsole_test
+package serve_test
 
 import (
 	"context"
@@ -9,22 +9,24 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/simtest"
 	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestNotifyContextStop(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	lc := goroutinesNow()
-	ctx, stop := zconsole.NotifyContext(context.Background(), h)
-	blocked(t, 1)
-	command(t, "P DEMO")
+	ctx, stop := serve.NotifyContext(context.Background(), h)
+	simtest.Blocked(t, 1)
+	simtest.Command(t, "P DEMO")
 	waitDone(t, ctx, "NotifyContext after P DEMO")
 	assert.ErrorIs(t, ctx.Err(), context.Canceled)
-	assert.ErrorIs(t, context.Cause(ctx), zconsole.ErrStopCommand)
+	assert.ErrorIs(t, context.Cause(ctx), serve.ErrStopCommand)
 	assert.EqualError(t, context.Cause(ctx), "zconsole: operator STOP from console OPER1")
 	stop()
 	lc.check(t)
@@ -33,23 +35,23 @@ func TestNotifyContextStop(t *testing.T) {
 }
 
 func TestNotifyContextStopFunction(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	lc := goroutinesNow()
-	ctx, stop := zconsole.NotifyContext(context.Background(), h)
+	ctx, stop := serve.NotifyContext(context.Background(), h)
 	stop()
 	lc.check(t)
-	assert.ErrorIs(t, context.Cause(ctx), zconsole.ErrServerClosed)
-	srv, err := zconsole.NewServer(context.Background(), h)
+	assert.ErrorIs(t, context.Cause(ctx), serve.ErrServerClosed)
+	srv, err := serve.New(context.Background(), h)
 	require.NoError(t, err, "the handle is free again")
 	require.NoError(t, closeServer(t, srv, lc))
 }
 
 func TestNotifyContextParent(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	parent, cancel := context.WithCancel(context.Background())
-	ctx, stop := zconsole.NotifyContext(parent, h)
+	ctx, stop := serve.NotifyContext(parent, h)
 	defer stop()
 	cancel()
 	waitDone(t, ctx, "NotifyContext after its parent")
@@ -57,11 +59,11 @@ func TestNotifyContextParent(t *testing.T) {
 }
 
 func TestNotifyContextCannotServe(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	require.NoError(t, h.Close())
 	lc := goroutinesNow()
-	ctx, stop := zconsole.NotifyContext(context.Background(), h)
+	ctx, stop := serve.NotifyContext(context.Background(), h)
 	require.Error(t, ctx.Err(), "done at once")
 	assert.ErrorIs(t, context.Cause(ctx), zconsole.ErrClosed)
 	assert.ErrorIs(t, context.Cause(ctx), context.Canceled)
@@ -80,19 +82,19 @@ func TestForceExitChild(t *testing.T) {
 	require.NoError(t, sim.Reset("DEMO"))
 	h, err := zconsole.Init()
 	require.NoError(t, err)
-	ctx, stop := zconsole.NotifyContext(context.Background(), h, zconsole.WithForceExit(3))
+	ctx, stop := serve.NotifyContext(context.Background(), h, serve.WithForceExit(3))
 	defer stop()
 	require.NoError(t, sim.Command("P DEMO"))
 	<-ctx.Done()
 	fmt.Println("stopping:", context.Cause(ctx))
 	require.NoError(t, sim.Command("P DEMO"))
-	time.Sleep(hang) // a drain that never ends
+	time.Sleep(simtest.Hang) // a drain that never ends
 	fmt.Println("still running")
 }
 
 // With WithForceExit, the second STOP ends a program whose drain does not end.
 func TestNotifyContextForceExit(t *testing.T) {
-	exit, out := runChild(t, "TestForceExitChild", forceExitEnv)
+	exit, out := simtest.RunChild(t, "TestForceExitChild", forceExitEnv)
 	assert.Equal(t, 3, exit.ExitCode(), "%s", out)
 	assert.Contains(t, out, "stopping: zconsole: operator STOP from console OPER1")
 	assert.Contains(t, out, "zconsole: stop forced: second operator STOP from console OPER1: exiting with code 3")

@@ -1,62 +1,62 @@
-package zconsole_test
+package serve_test
 
 import (
 	"errors"
 	"testing"
 	"unicode/utf8"
 
-	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 var parseCases = []struct {
 	text  string
-	wargs zconsole.Args
+	wargs serve.Args
 }{
 	// Separators
 	{"", nil},
 	{"  ,, ", nil},
-	{"STATUS", zconsole.Args{{Value: "STATUS"}}},
-	{"SET IDLE=30", zconsole.Args{{Value: "SET"}, {Key: "IDLE", Value: "30"}}},
-	{"DISPLAY,WORK", zconsole.Args{{Value: "DISPLAY"}, {Value: "WORK"}}},
-	{" A, B ", zconsole.Args{{Value: "A"}, {Value: "B"}}},
-	{"A,,B", zconsole.Args{{Value: "A"}, {Value: "B"}}},
+	{"STATUS", serve.Args{{Value: "STATUS"}}},
+	{"SET IDLE=30", serve.Args{{Value: "SET"}, {Key: "IDLE", Value: "30"}}},
+	{"DISPLAY,WORK", serve.Args{{Value: "DISPLAY"}, {Value: "WORK"}}},
+	{" A, B ", serve.Args{{Value: "A"}, {Value: "B"}}},
+	{"A,,B", serve.Args{{Value: "A"}, {Value: "B"}}},
 
 	// Keywords
-	{"k=v", zconsole.Args{{Key: "K", Value: "v"}}},
-	{"TRACE.LEVEL=3", zconsole.Args{{Key: "TRACE.LEVEL", Value: "3"}}},
-	{"K=", zconsole.Args{{Key: "K"}}},
-	{"A=B=C", zconsole.Args{{Key: "A", Value: "B=C"}}},
-	{"SET IDLE=30,LOG=YES", zconsole.Args{{Value: "SET"}, {Key: "IDLE", Value: "30"}, {Key: "LOG", Value: "YES"}}},
+	{"k=v", serve.Args{{Key: "K", Value: "v"}}},
+	{"TRACE.LEVEL=3", serve.Args{{Key: "TRACE.LEVEL", Value: "3"}}},
+	{"K=", serve.Args{{Key: "K"}}},
+	{"A=B=C", serve.Args{{Key: "A", Value: "B=C"}}},
+	{"SET IDLE=30,LOG=YES", serve.Args{{Value: "SET"}, {Key: "IDLE", Value: "30"}, {Key: "LOG", Value: "YES"}}},
 
 	// Apostrophes
-	{"SAY MSG='It''s here'", zconsole.Args{{Value: "SAY"}, {Key: "MSG", Value: "It's here", Quoted: true}}},
-	{"LOG 'Hello, world'", zconsole.Args{{Value: "LOG"}, {Value: "Hello, world", Quoted: true}}},
-	{"''", zconsole.Args{{Quoted: true}}},
-	{"''''", zconsole.Args{{Value: "'", Quoted: true}}},
-	{"K=''", zconsole.Args{{Key: "K", Quoted: true}}},
-	{"'A=B'", zconsole.Args{{Value: "A=B", Quoted: true}}},
-	{"MSG='Grüße, Welt'", zconsole.Args{{Key: "MSG", Value: "Grüße, Welt", Quoted: true}}},
-	{"TRACE X'C1'", zconsole.Args{{Value: "TRACE"}, {Value: "X'C1'"}}},
-	{"'A'B", zconsole.Args{{Value: "'A'B"}}},
-	{"K=X'A B'", zconsole.Args{{Key: "K", Value: "X'A B'"}}},
+	{"SAY MSG='It''s here'", serve.Args{{Value: "SAY"}, {Key: "MSG", Value: "It's here", Quoted: true}}},
+	{"LOG 'Hello, world'", serve.Args{{Value: "LOG"}, {Value: "Hello, world", Quoted: true}}},
+	{"''", serve.Args{{Quoted: true}}},
+	{"''''", serve.Args{{Value: "'", Quoted: true}}},
+	{"K=''", serve.Args{{Key: "K", Quoted: true}}},
+	{"'A=B'", serve.Args{{Value: "A=B", Quoted: true}}},
+	{"MSG='Grüße, Welt'", serve.Args{{Key: "MSG", Value: "Grüße, Welt", Quoted: true}}},
+	{"TRACE X'C1'", serve.Args{{Value: "TRACE"}, {Value: "X'C1'"}}},
+	{"'A'B", serve.Args{{Value: "'A'B"}}},
+	{"K=X'A B'", serve.Args{{Key: "K", Value: "X'A B'"}}},
 
 	// Parentheses
-	{"STOP(COMP)", zconsole.Args{{Value: "STOP(COMP)"}}},
-	{"LIST=(A, B)", zconsole.Args{{Key: "LIST", Value: "(A, B)"}}},
-	{"(A=B)", zconsole.Args{{Value: "(A=B)"}}},
-	{"P=('(' X)", zconsole.Args{{Key: "P", Value: "('(' X)"}}},
+	{"STOP(COMP)", serve.Args{{Value: "STOP(COMP)"}}},
+	{"LIST=(A, B)", serve.Args{{Key: "LIST", Value: "(A, B)"}}},
+	{"(A=B)", serve.Args{{Value: "(A=B)"}}},
+	{"P=('(' X)", serve.Args{{Key: "P", Value: "('(' X)"}}},
 }
 
 func TestParseArgs(t *testing.T) {
 	for i, c := range parseCases {
-		args, err := zconsole.ParseArgs(c.text)
+		args, err := serve.ParseArgs(c.text)
 		if !assert.NoError(t, err, "#%d %q", i, c.text) {
 			continue
 		}
 		assert.Equal(t, c.wargs, args, "#%d %q", i, c.text)
-		again, err := zconsole.ParseArgs(args.String())
+		again, err := serve.ParseArgs(args.String())
 		assert.NoError(t, err, "#%d %q: String() = %q", i, c.text, args.String())
 		assert.Equal(t, args, again, "#%d %q: String() = %q", i, c.text, args.String())
 	}
@@ -76,9 +76,9 @@ func TestParseArgsErrors(t *testing.T) {
 		{"SET 'A'=B", 5, "'A' before '=' is not a keyword"},
 		{"Grüße 'x", 7, "apostrophe not closed"}, // columns count characters, not bytes
 	} {
-		_, err := zconsole.ParseArgs(c.text)
-		require.ErrorIs(t, err, zconsole.ErrSyntax, "#%d %q", i, c.text)
-		var se *zconsole.SyntaxError
+		_, err := serve.ParseArgs(c.text)
+		require.ErrorIs(t, err, serve.ErrSyntax, "#%d %q", i, c.text)
+		var se *serve.SyntaxError
 		require.ErrorAs(t, err, &se, "#%d", i)
 		assert.Equal(t, c.wcolumn, se.Column, "#%d %q", i, c.text)
 		assert.Equal(t, c.wproblem, se.Problem, "#%d %q", i, c.text)
@@ -87,22 +87,22 @@ func TestParseArgsErrors(t *testing.T) {
 
 func TestArgsString(t *testing.T) {
 	for i, c := range []struct {
-		args  zconsole.Args
+		args  serve.Args
 		wtext string
 	}{
 		{nil, ""},
-		{zconsole.Args{{Value: "SET"}, {Key: "IDLE", Value: "30"}}, "SET IDLE=30"},
-		{zconsole.Args{{Value: "a b"}}, "'a b'"},
-		{zconsole.Args{{Key: "MSG", Value: "It's", Quoted: true}}, "MSG='It''s'"},
-		{zconsole.Args{{Value: ""}}, "''"},
-		{zconsole.Args{{Key: "K"}}, "K="},
-		{zconsole.Args{{Value: "A=B"}}, "'A=B'"},
-		{zconsole.Args{{Value: "(A"}}, "'(A'"},
-		{zconsole.Args{{Value: "'A'"}}, "'''A'''"}, // would read back as a quoted A
-		{zconsole.Args{{Value: "X'C1'"}}, "X'C1'"},
+		{serve.Args{{Value: "SET"}, {Key: "IDLE", Value: "30"}}, "SET IDLE=30"},
+		{serve.Args{{Value: "a b"}}, "'a b'"},
+		{serve.Args{{Key: "MSG", Value: "It's", Quoted: true}}, "MSG='It''s'"},
+		{serve.Args{{Value: ""}}, "''"},
+		{serve.Args{{Key: "K"}}, "K="},
+		{serve.Args{{Value: "A=B"}}, "'A=B'"},
+		{serve.Args{{Value: "(A"}}, "'(A'"},
+		{serve.Args{{Value: "'A'"}}, "'''A'''"}, // would read back as a quoted A
+		{serve.Args{{Value: "X'C1'"}}, "X'C1'"},
 	} {
 		assert.Equal(t, c.wtext, c.args.String(), "#%d", i)
-		back, err := zconsole.ParseArgs(c.args.String())
+		back, err := serve.ParseArgs(c.args.String())
 		require.NoError(t, err, "#%d", i)
 		require.Len(t, back, len(c.args), "#%d", i)
 		for j := range back {
@@ -112,7 +112,7 @@ func TestArgsString(t *testing.T) {
 }
 
 func TestArgsWordsAndValue(t *testing.T) {
-	args, err := zconsole.ParseArgs("SET idle=30 VERBOSE IDLE=40 MSG='Hi there'")
+	args, err := serve.ParseArgs("SET idle=30 VERBOSE IDLE=40 MSG='Hi there'")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"SET", "VERBOSE"}, args.Words())
 
@@ -138,10 +138,10 @@ func FuzzParseArgs(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, text string) {
-		args, err := zconsole.ParseArgs(text)
+		args, err := serve.ParseArgs(text)
 		if err != nil {
-			var se *zconsole.SyntaxError
-			if !errors.As(err, &se) || !errors.Is(err, zconsole.ErrSyntax) {
+			var se *serve.SyntaxError
+			if !errors.As(err, &se) || !errors.Is(err, serve.ErrSyntax) {
 				t.Fatalf("ParseArgs(%q): %v is not a SyntaxError", text, err)
 			}
 			if se.Column < 1 || se.Column > utf8.RuneCountInString(text)+1 {
@@ -158,7 +158,7 @@ func FuzzParseArgs(f *testing.F) {
 			}
 		}
 		s := args.String()
-		again, err := zconsole.ParseArgs(s)
+		again, err := serve.ParseArgs(s)
 		if err != nil {
 			t.Fatalf("ParseArgs(%q).String() = %q does not parse: %v", text, s, err)
 		}

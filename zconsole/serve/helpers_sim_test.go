@@ -1,6 +1,6 @@
 //go:build cgo && zconsolesim
 
-package zconsole_test
+package serve_test
 
 import (
 	"context"
@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/simtest"
 	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 )
@@ -27,17 +29,17 @@ type replyLog struct {
 
 func newReplyLog() *replyLog { return &replyLog{ch: make(chan servedReply, 64)} }
 
-func (a *replyLog) option() zconsole.ServeOption { return zconsole.WithReplies(a.reply) }
+func (a *replyLog) option() serve.Option { return serve.WithReplies(a.reply) }
 
 func (a *replyLog) reply(cmd zconsole.Command, lines []string) error {
 	a.ch <- servedReply{cmd, append([]string(nil), lines...)}
 	return nil
 }
 
-// next returns the next reply, or fails the test after hang.
+// next returns the next reply, or fails the test after simtest.Hang.
 func (a *replyLog) next(t *testing.T) servedReply {
 	t.Helper()
-	return within(t, a.ch, "a reply")
+	return simtest.Within(t, a.ch, "a reply")
 }
 
 // line returns the next reply, which must be one line.
@@ -69,14 +71,14 @@ func (l goroutineCheck) check(t *testing.T) {
 	require.NoError(t, goleak.Find(l.before), "goroutines left behind")
 }
 
-// serve starts a server on h for the test. When the test ends it is closed and no
+// startServer starts a server on h for the test. When the test ends it is closed and no
 // goroutine of its may be left. Tests that close it themselves check the same with
 // closeServer.
-func startServer(t *testing.T, h *zconsole.Handle, opts ...zconsole.ServeOption) *zconsole.Server {
+func startServer(t *testing.T, h *zconsole.Handle, opts ...serve.Option) *serve.Server {
 	t.Helper()
 	lc := goroutinesNow()
 	parent, cancel := context.WithCancel(context.Background())
-	srv, err := zconsole.NewServer(parent, h, opts...)
+	srv, err := serve.New(parent, h, opts...)
 	require.NoError(t, err)
 	t.Cleanup(func() {
 		if t.Failed() {
@@ -91,7 +93,7 @@ func startServer(t *testing.T, h *zconsole.Handle, opts ...zconsole.ServeOption)
 
 // closeServer closes srv and checks that nothing it started is left, returning Close's
 // error.
-func closeServer(t *testing.T, srv *zconsole.Server, lc goroutineCheck) error {
+func closeServer(t *testing.T, srv *serve.Server, lc goroutineCheck) error {
 	t.Helper()
 	err := srv.Close()
 	lc.check(t)
@@ -100,28 +102,28 @@ func closeServer(t *testing.T, srv *zconsole.Server, lc goroutineCheck) error {
 	return err
 }
 
-// waitDone waits until ctx is done, or fails the test after hang.
+// waitDone waits until ctx is done, or fails the test after simtest.Hang.
 func waitDone(t *testing.T, ctx context.Context, what string) time.Time {
 	t.Helper()
 	select {
 	case <-ctx.Done():
 		return time.Now()
-	case <-time.After(hang):
-		t.Fatalf("%s: not done within %v", what, hang)
+	case <-time.After(simtest.Hang):
+		t.Fatalf("%s: not done within %v", what, simtest.Hang)
 		return time.Time{}
 	}
 }
 
 // stopCause is the cause of ctx as a *StopError.
-func stopCause(t *testing.T, ctx context.Context) *zconsole.StopError {
+func stopCause(t *testing.T, ctx context.Context) *serve.StopError {
 	t.Helper()
-	var se *zconsole.StopError
+	var se *serve.StopError
 	require.True(t, errors.As(context.Cause(ctx), &se), "cause %v is not a *StopError", context.Cause(ctx))
 	return se
 }
 
-// blockingHandler is a handler that blocks on demand: it reports each command it begins and
-// waits for release (or for its context) before it returns.
+// blockingHandler is a handler that blocks on demand: it reports each command it begins
+// and waits for release (or for its context) before it returns.
 type blockingHandler struct {
 	began    chan zconsole.Command
 	release  chan struct{}
@@ -134,7 +136,7 @@ func newBlockingHandler() *blockingHandler {
 	return &blockingHandler{began: make(chan zconsole.Command, 16), release: make(chan struct{})}
 }
 
-func (g *blockingHandler) ServeCommand(ctx context.Context, req *zconsole.Request) error {
+func (g *blockingHandler) ServeCommand(ctx context.Context, req *serve.Request) error {
 	g.began <- req.Command
 	defer func() {
 		g.mu.Lock()
@@ -160,5 +162,5 @@ func (g *blockingHandler) returned() int {
 // begun waits until the blockingHandler's handler has begun a command, and returns it.
 func (g *blockingHandler) begun(t *testing.T) zconsole.Command {
 	t.Helper()
-	return within(t, g.began, "a handler's beginning")
+	return simtest.Within(t, g.began, "a handler's beginning")
 }

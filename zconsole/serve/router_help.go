@@ -1,9 +1,11 @@
-package zconsole
+package serve
 
 import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/go-zos/zconsole/zconsole"
 )
 
 // helpRoute describes the built-in HELP.
@@ -55,10 +57,10 @@ func findRoute(routes []*route, word string) (*route, bool) {
 // helpLine is "WORD  help (needs SYS authority)", the word padded to width.
 func helpLine(rt *route, width int) string {
 	line := rt.word
-	if rt.help != "" || rt.need != AuthInfo {
+	if rt.help != "" || rt.need != zconsole.AuthInfo {
 		line += strings.Repeat(" ", width-len(rt.word)+2) + rt.help
 	}
-	if rt.need != AuthInfo {
+	if rt.need != zconsole.AuthInfo {
 		if rt.help != "" {
 			line += " "
 		}

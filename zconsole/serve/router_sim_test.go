@@ -1,6 +1,6 @@
 //go:build cgo && zconsolesim
 
-package zconsole_test
+package serve_test
 
 import (
 	"context"
@@ -10,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/simtest"
 	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,22 +21,22 @@ import (
 // demoRouter is the router of a small server: STATUS for everyone, SET (which changes
 // the idle timeout or says a message) for consoles with SYS authority.
 type demoRouter struct {
-	*zconsole.Router
-	srv  *zconsole.Server
+	*serve.Router
+	srv  *serve.Server
 	sets atomic.Int32 // SET commands run
 	said atomic.Value // the last MSG= of SET
 }
 
 func newDemoRouter() *demoRouter {
-	d := &demoRouter{Router: zconsole.NewRouter()}
-	d.Handle("status", func(_ context.Context, req *zconsole.Request) error {
+	d := &demoRouter{Router: serve.NewRouter()}
+	d.Handle("status", func(_ context.Context, req *serve.Request) error {
 		return req.Reply("DEMO001I DEMO IS ACTIVE")
-	}, zconsole.Help("shows what the server is doing"))
-	d.Handle("SET", d.set, zconsole.Requires(zconsole.AuthSys), zconsole.Help("IDLE=seconds MSG='text'"))
+	}, serve.Help("shows what the server is doing"))
+	d.Handle("SET", d.set, serve.Requires(zconsole.AuthSys), serve.Help("IDLE=seconds MSG='text'"))
 	return d
 }
 
-func (d *demoRouter) set(_ context.Context, req *zconsole.Request) error {
+func (d *demoRouter) set(_ context.Context, req *serve.Request) error {
 	d.sets.Add(1)
 	if v, ok := req.Args.Value("IDLE"); ok {
 		n, err := strconv.Atoi(v)
@@ -49,13 +51,13 @@ func (d *demoRouter) set(_ context.Context, req *zconsole.Request) error {
 	return req.Reply("DEMO002I SET DONE")
 }
 
-func routed(t *testing.T, opts ...zconsole.ServeOption) (*demoRouter, *replyLog) {
+func routed(t *testing.T, opts ...serve.Option) (*demoRouter, *replyLog) {
 	t.Helper()
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	d := newDemoRouter()
 	replies := newReplyLog()
-	d.srv = startServer(t, h, append([]zconsole.ServeOption{zconsole.WithHandler(d), replies.option()}, opts...)...)
+	d.srv = startServer(t, h, append([]serve.Option{serve.WithHandler(d), replies.option()}, opts...)...)
 	return d, replies
 }
 
@@ -68,28 +70,28 @@ var (
 
 func TestRouterDispatch(t *testing.T) {
 	_, replies := routed(t)
-	command(t, "f demo,status")
+	simtest.Command(t, "f demo,status")
 	assert.Equal(t, "DEMO001I DEMO IS ACTIVE", replies.line(t))
-	command(t, "F DEMO,'status'")
+	simtest.Command(t, "F DEMO,'status'")
 	assert.Equal(t, "DEMO001I DEMO IS ACTIVE", replies.line(t), "a quoted word matches in any case")
 }
 
 func TestRouterQuotedValueKeepsCase(t *testing.T) {
 	d, replies := routed(t)
-	command(t, "f demo,set msg='Hello, World' ")
+	simtest.Command(t, "f demo,set msg='Hello, World' ")
 	assert.Equal(t, "DEMO002I SET DONE", replies.line(t))
 	assert.Equal(t, "Hello, World", d.said.Load())
-	command(t, "F DEMO,SET,MSG='It''s 5 o''clock'")
+	simtest.Command(t, "F DEMO,SET,MSG='It''s 5 o''clock'")
 	replies.line(t)
 	assert.Equal(t, "It's 5 o'clock", d.said.Load())
-	command(t, "F DEMO,SET MSG=plain")
+	simtest.Command(t, "F DEMO,SET MSG=plain")
 	replies.line(t)
 	assert.Equal(t, "PLAIN", d.said.Load(), "the console folds what is not quoted")
 }
 
 func TestRouterHelp(t *testing.T) {
 	_, replies := routed(t)
-	command(t, "F DEMO,HELP")
+	simtest.Command(t, "F DEMO,HELP")
 	assert.Equal(t, []string{
 		"ZCN100I commands:",
 		"  HELP    [command]  lists the commands, or shows one",
@@ -97,10 +99,10 @@ func TestRouterHelp(t *testing.T) {
 		"  STATUS  shows what the server is doing",
 	}, replies.next(t).lines)
 
-	command(t, "F DEMO,HELP set", sim.From(tsoInfo))
+	simtest.Command(t, "F DEMO,HELP set", sim.From(tsoInfo))
 	assert.Equal(t, "ZCN100I SET  IDLE=seconds MSG='text' (needs SYS authority)", replies.line(t),
 		"HELP needs no authority")
-	command(t, "F DEMO,HELP NOPE")
+	simtest.Command(t, "F DEMO,HELP NOPE")
 	assert.Equal(t, "ZCN101E HELP: NOPE: unknown command; HELP lists the commands", replies.line(t))
 }
 
@@ -115,7 +117,7 @@ func TestRouterUnknownCommand(t *testing.T) {
 		{"F DEMO,,,", "ZCN102E no command given; HELP lists the commands"},
 		{"F DEMO,SET MSG='oops", "ZCN104E SET not run: apostrophe not closed at column 9"},
 	} {
-		command(t, c.text)
+		simtest.Command(t, c.text)
 		assert.Equal(t, c.wreply, replies.line(t), "#%d %s", i, c.text)
 	}
 }
@@ -132,7 +134,7 @@ func TestRouterAuthority(t *testing.T) {
 		{masterCon, "DEMO002I SET DONE"},
 	} {
 		before := d.sets.Load()
-		command(t, "F DEMO,SET MSG=X", sim.From(c.from))
+		simtest.Command(t, "F DEMO,SET MSG=X", sim.From(c.from))
 		r := replies.next(t)
 		assert.Equal(t, []string{c.wreply}, r.lines, "#%d from %s", i, c.from.Name)
 		assert.Equal(t, c.from.Name, r.cmd.Console, "#%d: the reply is for the issuing console", i)
@@ -143,45 +145,45 @@ func TestRouterAuthority(t *testing.T) {
 			assert.Zero(t, ran, "#%d: a refused command is never run", i)
 		}
 	}
-	command(t, "F DEMO,STATUS", sim.From(tsoInfo))
+	simtest.Command(t, "F DEMO,STATUS", sim.From(tsoInfo))
 	assert.Equal(t, "DEMO001I DEMO IS ACTIVE", replies.line(t), "STATUS needs no authority")
 }
 
 func TestRouterHandlerErrorAndSetIdle(t *testing.T) {
 	d, replies := routed(t)
-	command(t, "F DEMO,SET IDLE=soon")
+	simtest.Command(t, "F DEMO,SET IDLE=soon")
 	assert.Equal(t, "ZCN006E SET failed: IDLE=SOON is not a number of seconds", replies.line(t))
 
 	before := time.Now()
-	command(t, "F DEMO,SET IDLE=0")
+	simtest.Command(t, "F DEMO,SET IDLE=0")
 	replies.line(t)
 	d.srv.SetIdleTimeout(200 * time.Millisecond) // what F DEMO,SET IDLE=0.2 would do
 	at := waitDone(t, d.srv.Context(), "Context after the idle period the command set")
 	assert.GreaterOrEqual(t, at.Sub(before), 200*time.Millisecond)
-	assert.ErrorIs(t, context.Cause(d.srv.Context()), zconsole.ErrIdle)
+	assert.ErrorIs(t, context.Cause(d.srv.Context()), serve.ErrIdle)
 }
 
 func TestRouterStart(t *testing.T) {
 	require.NoError(t, sim.Start("DEMO", "MODE=TEST,'Log Dir'"))
-	t.Cleanup(func() { clean(t) })
-	h := open(t)
-	r := zconsole.NewRouter()
-	got := make(chan *zconsole.Request, 1)
-	r.HandleStart(func(_ context.Context, req *zconsole.Request) error {
+	t.Cleanup(func() { simtest.Clean(t, nil) })
+	h := simtest.Open(t)
+	r := serve.NewRouter()
+	got := make(chan *serve.Request, 1)
+	r.HandleStart(func(_ context.Context, req *serve.Request) error {
 		got <- req
 		return nil
 	})
-	startServer(t, h, zconsole.WithHandler(r))
-	req := within(t, got, "the START's handler")
+	startServer(t, h, serve.WithHandler(r))
+	req := simtest.Within(t, got, "the START's handler")
 	assert.Equal(t, "", req.Name)
-	assert.Equal(t, zconsole.Args{{Key: "MODE", Value: "TEST"}, {Value: "Log Dir", Quoted: true}}, req.Args)
+	assert.Equal(t, serve.Args{{Key: "MODE", Value: "TEST"}, {Value: "Log Dir", Quoted: true}}, req.Args)
 }
 
 func TestRouterStartWithoutHandler(t *testing.T) {
 	require.NoError(t, sim.Start("DEMO", "'x'"))
-	t.Cleanup(func() { clean(t) })
-	h := open(t)
+	t.Cleanup(func() { simtest.Clean(t, nil) })
+	h := simtest.Open(t)
 	replies := newReplyLog()
-	startServer(t, h, zconsole.WithHandler(zconsole.NewRouter()), replies.option())
+	startServer(t, h, serve.WithHandler(serve.NewRouter()), replies.option())
 	assert.Equal(t, "ZCN008I START parameters ignored: 'x'", replies.line(t))
 }

@@ -1,6 +1,6 @@
 //go:build cgo && zconsolesim
 
-package zconsole_test
+package serve_test
 
 import (
 	"context"
@@ -10,13 +10,14 @@ import (
 	"time"
 
 	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 	"github.com/go-zos/zconsole/zconsole/sim"
 )
 
 // A whole small server: it reads its START parameters, answers F DEMO,STATUS, would
 // stop after 20 seconds without activity, and stops on P DEMO. The example plays the
 // operator itself, on the simulator; on z/OS the operator types the commands.
-func ExampleNewServer() {
+func ExampleNew() {
 	// The operator starts the job: S DEMO,,,MODE=TEST
 	if err := sim.Start("DEMO", "MODE=TEST"); err != nil {
 		fmt.Println(err)
@@ -31,20 +32,20 @@ func ExampleNewServer() {
 	defer h.Close()
 
 	var served atomic.Int64 // the server's own work would count here
-	r := zconsole.NewRouter()
-	r.HandleStart(func(_ context.Context, req *zconsole.Request) error {
+	r := serve.NewRouter()
+	r.HandleStart(func(_ context.Context, req *serve.Request) error {
 		mode, _ := req.Args.Value("MODE")
 		fmt.Println("started in mode", mode)
 		return nil
 	})
-	r.Handle("STATUS", func(_ context.Context, req *zconsole.Request) error {
+	r.Handle("STATUS", func(_ context.Context, req *serve.Request) error {
 		return req.Reply(fmt.Sprintf("DEMO001I ACTIVE, %d REQUESTS SERVED", served.Load()))
-	}, zconsole.Help("shows what the server is doing"))
+	}, serve.Help("shows what the server is doing"))
 
-	srv, err := zconsole.NewServer(context.Background(), h,
-		zconsole.WithHandler(r),
-		zconsole.WithIdle(20*time.Second),
-		zconsole.WithReplies(func(cmd zconsole.Command, lines []string) error {
+	srv, err := serve.New(context.Background(), h,
+		serve.WithHandler(r),
+		serve.WithIdle(20*time.Second),
+		serve.WithReplies(func(cmd zconsole.Command, lines []string) error {
 			for _, l := range lines {
 				fmt.Printf("to %s: %s\n", cmd.Console, l)
 			}
@@ -83,14 +84,14 @@ func ExampleNotifyContext() {
 	}
 	defer h.Close()
 
-	ctx, stop := zconsole.NotifyContext(context.Background(), h)
+	ctx, stop := serve.NotifyContext(context.Background(), h)
 	defer stop()
 
 	_ = sim.Command("P DEMO") // the operator
 
 	<-ctx.Done()
 	fmt.Println(context.Cause(ctx))
-	fmt.Println(errors.Is(context.Cause(ctx), zconsole.ErrStopCommand), errors.Is(ctx.Err(), context.Canceled))
+	fmt.Println(errors.Is(context.Cause(ctx), serve.ErrStopCommand), errors.Is(ctx.Err(), context.Canceled))
 	// Output:
 	// zconsole: operator STOP from console OPER1
 	// true true

@@ -1,14 +1,14 @@
-package zconsole_test
+package serve_test
 
 import (
 	"fmt"
 
-	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 )
 
 // ParseArgs takes apart the text of a MODIFY command, as the console passes it.
 func ExampleParseArgs() {
-	args, err := zconsole.ParseArgs("SET IDLE=30,MSG='It''s done' VERBOSE")
+	args, err := serve.ParseArgs("SET IDLE=30,MSG='It''s done' VERBOSE")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -20,7 +20,7 @@ func ExampleParseArgs() {
 	fmt.Println(idle, args.Words())
 	fmt.Println(args)
 
-	_, err = zconsole.ParseArgs("SET MSG='oops")
+	_, err = serve.ParseArgs("SET MSG='oops")
 	fmt.Println(err)
 	// Output:
 	// ""="SET" quoted=false

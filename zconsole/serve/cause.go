@@ -1,4 +1,4 @@
-package zconsole
+package serve
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"time"
+
+	"github.com/go-zos/zconsole/zconsole"
 )
 
 // Reasons a [Server] stops, for [errors.Is] on the cause of its contexts
@@ -39,13 +41,13 @@ var (
 // [errors.Is], so code that checks for cancellation keeps working; it also matches its
 // Reason ([ErrStopCommand], [ErrSignal], [ErrIdle], [ErrGraceExpired],
 // [ErrServerClosed], or an error wrapping the one that ended the wait for commands,
-// such as [ErrKilled]), and [ErrForced] when Forced is set.
+// such as [zconsole.ErrKilled]), and [ErrForced] when Forced is set.
 type StopError struct {
-	Reason  error         // what happened; see above
-	Forced  bool          // the escalation to a forced stop (a second STOP or signal, or the grace period)
-	Command Command       // the STOP command, for ErrStopCommand
-	Signal  os.Signal     // the signal, for ErrSignal
-	Period  time.Duration // the idle period (ErrIdle) or the grace period (ErrGraceExpired)
+	Reason  error            // what happened; see above
+	Forced  bool             // the escalation to a forced stop (a second STOP or signal, or the grace period)
+	Command zconsole.Command // the STOP command, for ErrStopCommand
+	Signal  os.Signal        // the signal, for ErrSignal
+	Period  time.Duration    // the idle period (ErrIdle) or the grace period (ErrGraceExpired)
 }
 
 func (e *StopError) Error() string {

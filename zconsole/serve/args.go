@@ -1,4 +1,4 @@
-package zconsole
+package serve
 
 import (
 	"errors"

@@ -1,20 +1,20 @@
-package zconsole_test
+package serve_test
 
 import (
 	"context"
 	"testing"
 
-	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 	"github.com/stretchr/testify/assert"
 )
 
 func TestRouterHandleRefusesBadRegistrations(t *testing.T) {
-	nop := func(context.Context, *zconsole.Request) error { return nil }
-	r := zconsole.NewRouter()
+	nop := func(context.Context, *serve.Request) error { return nil }
+	r := serve.NewRouter()
 	r.Handle("status", nop)
 	for i, c := range []struct {
 		word string
-		fn   zconsole.HandlerFunc
+		fn   serve.HandlerFunc
 	}{
 		{"STATUS", nop},            // twice, in another case
 		{"", nop},                  // empty

@@ -1,4 +1,4 @@
-package zconsole
+package serve
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/go-zos/zconsole/zconsole"
 )
 
 // A Router is a [Handler] that runs MODIFY commands by their command word, the first
@@ -33,7 +35,7 @@ type Router struct {
 type route struct {
 	word string
 	fn   HandlerFunc
-	need Authority
+	need zconsole.Authority
 	help string
 }
 
@@ -41,12 +43,14 @@ type route struct {
 type RouteOption func(*route)
 
 // Requires makes the command need authority need: the Router refuses it, with a
-// reply, from a console whose [Authority] does not [Authority.Permits] it. Without
-// Requires a command needs [AuthInfo], which every console has.
+// reply, from a console whose [zconsole.Authority] does not
+// [zconsole.Authority.Permits] it. Without Requires a command needs
+// [zconsole.AuthInfo], which every console has.
 //
-// The authority is read from the CIB extension (UNCONFIRMED layout: see [Authority]);
-// check on your system before relying on levels other than MASTER.
-func Requires(need Authority) RouteOption { return func(r *route) { r.need = need } }
+// The authority is read from the CIB extension (UNCONFIRMED layout: see
+// [zconsole.Authority]); check on your system before relying on levels other than
+// MASTER.
+func Requires(need zconsole.Authority) RouteOption { return func(r *route) { r.need = need } }
 
 // Help sets the line HELP shows for the command after its word, such as
 // "IDLE=seconds  sets the idle timeout".
@@ -105,7 +109,7 @@ func isCommandWord(w string) bool {
 // error of that reply.
 func (r *Router) ServeCommand(ctx context.Context, req *Request) error {
 	args, err := ParseArgs(req.Text)
-	if req.Verb == Start {
+	if req.Verb == zconsole.Start {
 		return r.serveStart(ctx, req, args, err)
 	}
 	if err != nil {
@@ -161,7 +165,7 @@ func syntaxProblem(err error) string {
 	return err.Error()
 }
 
-func consoleName(cmd Command) string {
+func consoleName(cmd zconsole.Command) string {
 	switch {
 	case cmd.Console != "":
 		return cmd.Console

@@ -1,6 +1,6 @@
 //go:build cgo && zconsolesim
 
-package zconsole_test
+package serve_test
 
 import (
 	"context"
@@ -8,27 +8,29 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/simtest"
 	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 func TestServeStopCancelsContext(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	lc := goroutinesNow()
 	srv := startServer(t, h)
-	blocked(t, 1)
+	simtest.Blocked(t, 1)
 
-	command(t, "P DEMO")
+	simtest.Command(t, "P DEMO")
 	waitDone(t, srv.Context(), "Context after P DEMO")
 	ctx := srv.Context()
 	assert.ErrorIs(t, ctx.Err(), context.Canceled)
 	cause := context.Cause(ctx)
-	assert.ErrorIs(t, cause, zconsole.ErrStopCommand)
+	assert.ErrorIs(t, cause, serve.ErrStopCommand)
 	assert.ErrorIs(t, cause, context.Canceled, "like os/signal's cause, it is a cancellation")
-	assert.NotErrorIs(t, cause, zconsole.ErrForced)
+	assert.NotErrorIs(t, cause, serve.ErrForced)
 	assert.EqualError(t, cause, "zconsole: operator STOP from console OPER1")
 	se := stopCause(t, ctx)
 	assert.Equal(t, zconsole.Stop, se.Command.Verb)
@@ -42,53 +44,53 @@ func TestServeStopCancelsContext(t *testing.T) {
 
 	// The handle is open and usable: the server left it as the STOP did.
 	require.NoError(t, h.SetQueueLimit(1))
-	command(t, "F DEMO,AFTER")
+	simtest.Command(t, "F DEMO,AFTER")
 	cmd, err := zconsole.Wait(h)
 	require.NoError(t, err)
 	assert.Equal(t, "AFTER", cmd.Text)
 }
 
 func TestServeSecondStopForces(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	srv := startServer(t, h)
 
-	command(t, "P DEMO")
+	simtest.Command(t, "P DEMO")
 	waitDone(t, srv.Context(), "Context after P DEMO")
 	assert.NoError(t, srv.ForceContext().Err())
 
 	// The system takes a second STOP once the server has taken the first.
-	command(t, "P DEMO", sim.From(sim.Console{Name: "OPER2", ID: 2, Auth: zconsole.AuthMaster}))
+	simtest.Command(t, "P DEMO", sim.From(sim.Console{Name: "OPER2", ID: 2, Auth: zconsole.AuthMaster}))
 	waitDone(t, srv.ForceContext(), "ForceContext after the second P DEMO")
 	cause := context.Cause(srv.ForceContext())
-	assert.ErrorIs(t, cause, zconsole.ErrForced)
-	assert.ErrorIs(t, cause, zconsole.ErrStopCommand)
+	assert.ErrorIs(t, cause, serve.ErrForced)
+	assert.ErrorIs(t, cause, serve.ErrStopCommand)
 	assert.ErrorIs(t, cause, context.Canceled)
 	assert.EqualError(t, cause, "zconsole: stop forced: second operator STOP from console OPER2")
 	assert.EqualError(t, context.Cause(srv.Context()), "zconsole: operator STOP from console OPER1",
 		"the first stage keeps its own cause")
 
 	// A third STOP changes nothing.
-	command(t, "P DEMO")
+	simtest.Command(t, "P DEMO")
 	require.NoError(t, srv.Close())
 	assert.Equal(t, cause, context.Cause(srv.ForceContext()))
 }
 
 func TestServeGraceForces(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	const grace = 150 * time.Millisecond
-	srv := startServer(t, h, zconsole.WithGrace(grace))
+	srv := startServer(t, h, serve.WithGrace(grace))
 
 	before := time.Now()
-	command(t, "P DEMO")
+	simtest.Command(t, "P DEMO")
 	waitDone(t, srv.Context(), "Context after P DEMO")
 	forced := waitDone(t, srv.ForceContext(), "ForceContext after the grace period")
 	assert.GreaterOrEqual(t, forced.Sub(before), grace, "forced before the grace period ended")
 
 	cause := context.Cause(srv.ForceContext())
-	assert.ErrorIs(t, cause, zconsole.ErrGraceExpired)
-	assert.ErrorIs(t, cause, zconsole.ErrForced)
+	assert.ErrorIs(t, cause, serve.ErrGraceExpired)
+	assert.ErrorIs(t, cause, serve.ErrForced)
 	assert.ErrorIs(t, cause, context.Canceled)
 	assert.EqualError(t, cause, "zconsole: stop forced: grace period of 150ms ended")
 	assert.Equal(t, grace, stopCause(t, srv.ForceContext()).Period)
@@ -96,34 +98,34 @@ func TestServeGraceForces(t *testing.T) {
 
 // The grace period counts from the beginning of the stop, whatever began it.
 func TestServeGraceAfterClose(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	g := newBlockingHandler()
 	lc := goroutinesNow()
-	srv := startServer(t, h, zconsole.WithHandler(g), zconsole.WithGrace(100*time.Millisecond))
-	command(t, "F DEMO,WORK")
+	srv := startServer(t, h, serve.WithHandler(g), serve.WithGrace(100*time.Millisecond))
+	simtest.Command(t, "F DEMO,WORK")
 	g.begun(t)
 
 	// Close waits for the handler, which returns only when the grace period forces it.
 	require.NoError(t, closeServer(t, srv, lc))
 	assert.Equal(t, 1, g.returned())
-	assert.ErrorIs(t, context.Cause(srv.Context()), zconsole.ErrServerClosed)
-	assert.ErrorIs(t, context.Cause(srv.ForceContext()), zconsole.ErrGraceExpired)
+	assert.ErrorIs(t, context.Cause(srv.Context()), serve.ErrServerClosed)
+	assert.ErrorIs(t, context.Cause(srv.ForceContext()), serve.ErrGraceExpired)
 }
 
 // A handler that blocks in its work does not delay the STOP: the loop that takes
 // commands never waits for a handler.
 func TestServeBlockedHandlerDoesNotDelayStop(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	g := newBlockingHandler()
 	replies := newReplyLog()
 	lc := goroutinesNow()
-	srv := startServer(t, h, zconsole.WithHandler(g), replies.option())
+	srv := startServer(t, h, serve.WithHandler(g), replies.option())
 
-	command(t, "F DEMO,WORK")
+	simtest.Command(t, "F DEMO,WORK")
 	assert.Equal(t, "WORK", g.begun(t).Text)
-	command(t, "P DEMO")
+	simtest.Command(t, "P DEMO")
 	waitDone(t, srv.Context(), "Context after P DEMO, with a handler blocked")
 	assert.Zero(t, g.returned(), "the handler is still blocked")
 	assert.NoError(t, srv.ForceContext().Err(), "running handlers may finish")
@@ -131,22 +133,22 @@ func TestServeBlockedHandlerDoesNotDelayStop(t *testing.T) {
 	// Close waits for the handler; the second STOP forces it to give up.
 	closeDone := make(chan error, 1)
 	go func() { closeDone <- srv.Close() }()
-	command(t, "P DEMO")
-	require.NoError(t, within(t, closeDone, "Close, after the second STOP,"))
+	simtest.Command(t, "P DEMO")
+	require.NoError(t, simtest.Within(t, closeDone, "Close, after the second STOP,"))
 	assert.Equal(t, 1, g.returned(), "Close returned after the handler")
 	assert.Equal(t, "ZCN006E WORK failed: context canceled", replies.line(t))
 	require.NoError(t, closeServer(t, srv, lc))
 }
 
 func TestServeParentCancelStopsAndForces(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	parent, cancel := context.WithCancelCause(context.Background())
 	why := errors.New("the program is done")
 	lc := goroutinesNow()
-	srv, err := zconsole.NewServer(parent, h)
+	srv, err := serve.New(parent, h)
 	require.NoError(t, err)
-	blocked(t, 1)
+	simtest.Blocked(t, 1)
 
 	cancel(why)
 	waitDone(t, srv.Context(), "Context")
@@ -155,9 +157,9 @@ func TestServeParentCancelStopsAndForces(t *testing.T) {
 	assert.Equal(t, why, context.Cause(srv.ForceContext()))
 
 	// The server ends by itself: the handle is free again, and Close only reports.
-	deadline := time.Now().Add(hang)
+	deadline := time.Now().Add(simtest.Hang)
 	for {
-		next, err := zconsole.NewServer(context.Background(), h)
+		next, err := serve.New(context.Background(), h)
 		if err == nil {
 			require.NoError(t, next.Close())
 			break
@@ -171,34 +173,34 @@ func TestServeParentCancelStopsAndForces(t *testing.T) {
 }
 
 func TestServeCloseBeforeStop(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	lc := goroutinesNow()
 	srv := startServer(t, h)
-	blocked(t, 1)
+	simtest.Blocked(t, 1)
 	require.NoError(t, closeServer(t, srv, lc))
 	cause := context.Cause(srv.Context())
-	assert.ErrorIs(t, cause, zconsole.ErrServerClosed)
+	assert.ErrorIs(t, cause, serve.ErrServerClosed)
 	assert.ErrorIs(t, cause, context.Canceled)
-	assert.NotErrorIs(t, cause, zconsole.ErrForced)
+	assert.NotErrorIs(t, cause, serve.ErrForced)
 	assert.EqualError(t, cause, "zconsole: server closed")
 	require.NoError(t, srv.Close(), "a second Close returns the same")
 
 	// Served again: the handle was left usable.
 	srv2 := startServer(t, h)
-	command(t, "P DEMO")
+	simtest.Command(t, "P DEMO")
 	waitDone(t, srv2.Context(), "the second server's Context")
-	assert.ErrorIs(t, context.Cause(srv2.Context()), zconsole.ErrStopCommand)
+	assert.ErrorIs(t, context.Cause(srv2.Context()), serve.ErrStopCommand)
 }
 
 // The origin story's way still works: a Kill ends the wait, and the server stops
 // with the kill as its cause.
 func TestServeKillStops(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	lc := goroutinesNow()
 	srv := startServer(t, h)
-	blocked(t, 1)
+	simtest.Blocked(t, 1)
 	require.NoError(t, zconsole.Kill(h))
 	waitDone(t, srv.Context(), "Context after Kill")
 	cause := context.Cause(srv.Context())
@@ -209,8 +211,8 @@ func TestServeKillStops(t *testing.T) {
 }
 
 func TestServeWaitFailureStops(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	lc := goroutinesNow()
 	sim.Inject(sim.Fault{SVC: sim.SVCWait, RC: 12, Times: 1})
 	srv := startServer(t, h)
@@ -224,40 +226,40 @@ func TestServeWaitFailureStops(t *testing.T) {
 }
 
 func TestServeOneServerPerHandle(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	srv := startServer(t, h)
-	_, err := zconsole.NewServer(context.Background(), h)
+	_, err := serve.New(context.Background(), h)
 	assert.ErrorIs(t, err, zconsole.ErrBusy)
 	require.NoError(t, srv.Close())
 
-	srv2, err := zconsole.NewServer(context.Background(), h)
+	srv2, err := serve.New(context.Background(), h)
 	require.NoError(t, err, "free again after Close")
 	require.NoError(t, srv2.Close())
 
 	require.NoError(t, zconsole.Kill(h))
-	_, err = zconsole.NewServer(context.Background(), h)
+	_, err = serve.New(context.Background(), h)
 	assert.ErrorIs(t, err, zconsole.ErrKilled)
 	require.NoError(t, h.Close())
-	_, err = zconsole.NewServer(context.Background(), h)
+	_, err = serve.New(context.Background(), h)
 	assert.ErrorIs(t, err, zconsole.ErrClosed)
-	_, err = zconsole.NewServer(context.Background(), nil)
+	_, err = serve.New(context.Background(), nil)
 	assert.ErrorIs(t, err, zconsole.ErrClosed)
 }
 
 func TestServeOptionsOutOfRange(t *testing.T) {
-	fresh(t)
-	h := open(t)
-	for i, o := range []zconsole.ServeOption{
-		zconsole.WithIdle(-time.Second),
-		zconsole.WithGrace(-time.Second),
-		zconsole.WithWorkers(0),
-		zconsole.WithBacklog(-1),
-		zconsole.WithDrainQueueLimit(256),
-		zconsole.WithHandler(nil),
-		zconsole.WithReplies(nil),
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
+	for i, o := range []serve.Option{
+		serve.WithIdle(-time.Second),
+		serve.WithGrace(-time.Second),
+		serve.WithWorkers(0),
+		serve.WithBacklog(-1),
+		serve.WithDrainQueueLimit(256),
+		serve.WithHandler(nil),
+		serve.WithReplies(nil),
 	} {
-		_, err := zconsole.NewServer(context.Background(), h, o)
+		_, err := serve.New(context.Background(), h, o)
 		assert.Error(t, err, "#%d", i)
 	}
 	srv := startServer(t, h) // none of them left the handle taken

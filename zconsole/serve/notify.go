@@ -1,6 +1,10 @@
-package zconsole
+package serve
 
-import "context"
+import (
+	"context"
+
+	"github.com/go-zos/zconsole/zconsole"
+)
 
 // NotifyContext returns a copy of parent that is done when the operator stops the job
 // (P job), like [os/signal.NotifyContext] for signals: also when the returned stop
@@ -9,10 +13,10 @@ import "context"
 // [context.Cause] returns a [*StopError] that names it ("zconsole: operator STOP from
 // console OPER1") and matches [ErrStopCommand] and [context.Canceled].
 //
-// NotifyContext is [NewServer] with only its first stage in view; every option of
-// NewServer applies. Commands go to the [Handler] of [WithHandler]; without one, MODIFY
+// NotifyContext is [New] with only its first stage in view; every option of New
+// applies. Commands go to the [Handler] of [WithHandler]; without one, MODIFY
 // commands are answered as not run. A second STOP forces the stop, which only
-// [WithForceExit] makes visible here: use NewServer for [Server.ForceContext].
+// [WithForceExit] makes visible here: use New for [Server.ForceContext].
 //
 // The stop function ends serving as [Server.Close] does: it waits for running handlers
 // and joins every goroutine; when it returns, h is open and usable. Call it as soon as
@@ -21,8 +25,8 @@ import "context"
 // If h cannot be served (closed, killed, served already, an option out of range), the
 // returned context is already done, with that error as its cause, and stop does
 // nothing.
-func NotifyContext(parent context.Context, h *Handle, opts ...ServeOption) (ctx context.Context, stop context.CancelFunc) {
-	s, err := NewServer(parent, h, opts...)
+func NotifyContext(parent context.Context, h *zconsole.Handle, opts ...Option) (ctx context.Context, stop context.CancelFunc) {
+	s, err := New(parent, h, opts...)
 	if err != nil {
 		ctx, cancel := context.WithCancelCause(parent)
 		cancel(&StopError{Reason: err})

@@ -1,13 +1,16 @@
-package zconsole
+package serve
 
 import (
 	"fmt"
 	"os"
 	"time"
+
+	"github.com/go-zos/zconsole/internal/hook"
+	"github.com/go-zos/zconsole/zconsole"
 )
 
-// serveConfig is what [NewServer] and [NotifyContext] are told by their options.
-type serveConfig struct {
+// config is what [New] and [NotifyContext] are told by their options.
+type config struct {
 	handler    Handler
 	replies    ReplyFunc
 	idle       time.Duration
@@ -20,19 +23,19 @@ type serveConfig struct {
 	drainLimit int
 }
 
-func defaultServeConfig() serveConfig {
-	return serveConfig{replies: consoleReplies, workers: 1, backlog: DefaultQueueLimit}
+func defaultConfig() config {
+	return config{replies: consoleReplies, workers: 1, backlog: zconsole.DefaultQueueLimit}
 }
 
-// A ServeOption configures [NewServer] and [NotifyContext].
-type ServeOption func(*serveConfig) error
+// An Option configures [New] and [NotifyContext].
+type Option func(*config) error
 
 // WithHandler runs h for each START and MODIFY command. Without it, MODIFY commands
 // are answered with ZCN007E (this program takes no commands) and a START with
 // parameters is answered as ignored. A
 // [*Router] is a Handler.
-func WithHandler(h Handler) ServeOption {
-	return func(c *serveConfig) error {
+func WithHandler(h Handler) Option {
+	return func(c *config) error {
 		if h == nil {
 			return fmt.Errorf("zconsole: WithHandler: nil handler")
 		}
@@ -45,10 +48,10 @@ func WithHandler(h Handler) ServeOption {
 // [Request.Reply]) to fn: the answers of the [Router], refusals, and handler errors.
 //
 // Without it, replies go back to the console that issued the command, with its CART
-// ([Command.Reply]), a multi-line message for several lines; a command that names no
-// console is answered in the standard logger ([log.Default]).
-func WithReplies(fn ReplyFunc) ServeOption {
-	return func(c *serveConfig) error {
+// ([zconsole.Command.Reply]), a multi-line message for several lines; a command that
+// names no console is answered in the standard logger ([log.Default]).
+func WithReplies(fn ReplyFunc) Option {
+	return func(c *config) error {
 		if fn == nil {
 			return fmt.Errorf("zconsole: WithReplies: nil function")
 		}
@@ -61,8 +64,8 @@ func WithReplies(fn ReplyFunc) ServeOption {
 // no handler finished and the program did not call [Server.Touch]. The cause is a
 // [*StopError] matching [ErrIdle]. [Server.SetIdleTimeout] changes d while the server
 // runs. A d of 0 (the default) means no idle timeout.
-func WithIdle(d time.Duration) ServeOption {
-	return func(c *serveConfig) error {
+func WithIdle(d time.Duration) Option {
+	return func(c *config) error {
 		if d < 0 {
 			return fmt.Errorf("zconsole: WithIdle: negative duration %v", d)
 		}
@@ -76,8 +79,8 @@ func WithIdle(d time.Duration) ServeOption {
 // [Server.ForceContext] with a [*StopError] matching [ErrGraceExpired] and
 // [ErrForced]. A d of 0 (the default) means no grace limit: only a second STOP or
 // signal, or the parent context, forces the stop.
-func WithGrace(d time.Duration) ServeOption {
-	return func(c *serveConfig) error {
+func WithGrace(d time.Duration) Option {
+	return func(c *config) error {
 		if d < 0 {
 			return fmt.Errorf("zconsole: WithGrace: negative duration %v", d)
 		}
@@ -91,8 +94,8 @@ func WithGrace(d time.Duration) ServeOption {
 // arguments it means [os.Interrupt] and SIGTERM. While the server runs, these signals
 // do not end the process (as with [os/signal.Notify]); when [Server.Close] returns,
 // their handling is what it was before.
-func WithSignals(sig ...os.Signal) ServeOption {
-	return func(c *serveConfig) error {
+func WithSignals(sig ...os.Signal) Option {
+	return func(c *config) error {
 		if len(sig) == 0 {
 			sig = defaultSignals()
 		}
@@ -109,8 +112,8 @@ func WithSignals(sig ...os.Signal) ServeOption {
 // Use it when the program cannot be sure its work ends when [Server.ForceContext] is
 // done, so that the operator's second STOP (or a second Ctrl-C) always works. A
 // cancelled parent context does not end the process.
-func WithForceExit(code int) ServeOption {
-	return func(c *serveConfig) error {
+func WithForceExit(code int) Option {
+	return func(c *config) error {
 		c.forceExit, c.exitCode = true, code
 		return nil
 	}
@@ -118,8 +121,8 @@ func WithForceExit(code int) ServeOption {
 
 // WithWorkers runs at most n handlers at the same time (the default is 1: commands
 // are handled one after another, in the order they arrived).
-func WithWorkers(n int) ServeOption {
-	return func(c *serveConfig) error {
+func WithWorkers(n int) Option {
+	return func(c *config) error {
 		if n < 1 {
 			return fmt.Errorf("zconsole: WithWorkers: %d is not a positive count", n)
 		}
@@ -129,12 +132,12 @@ func WithWorkers(n int) ServeOption {
 }
 
 // WithBacklog sets how many commands wait for a free worker (the default is
-// [DefaultQueueLimit]). A command that finds the backlog full is not run: the server
-// answers that it is busy, as the system answers IEE342I when its own queue is full.
-// The server takes commands off the system's queue at once, so that a STOP behind
-// them is never delayed; the backlog is where they wait instead.
-func WithBacklog(n int) ServeOption {
-	return func(c *serveConfig) error {
+// [zconsole.DefaultQueueLimit]). A command that finds the backlog full is not run: the
+// server answers that it is busy, as the system answers IEE342I when its own queue is
+// full. The server takes commands off the system's queue at once, so that a STOP
+// behind them is never delayed; the backlog is where they wait instead.
+func WithBacklog(n int) Option {
+	return func(c *config) error {
 		if n < 0 {
 			return fmt.Errorf("zconsole: WithBacklog: negative count %d", n)
 		}
@@ -143,15 +146,15 @@ func WithBacklog(n int) ServeOption {
 	}
 }
 
-// WithDrainQueueLimit sets the queue limit for MODIFY (as [Handle.SetQueueLimit])
-// once the server begins to stop. The default, 0, is the system's own rule after a
-// STOP: MODIFY commands are refused with IEE342I while the server stops (a second STOP
-// is always accepted). A server that answers commands such as STATUS while it drains
-// gives a limit above 0; its handlers go on running until [Server.ForceContext] is
-// done.
-func WithDrainQueueLimit(n int) ServeOption {
-	return func(c *serveConfig) error {
-		if err := checkQueueLimit("WithDrainQueueLimit:", n); err != nil {
+// WithDrainQueueLimit sets the queue limit for MODIFY (as
+// [zconsole.Handle.SetQueueLimit]) once the server begins to stop. The default, 0, is
+// the system's own rule after a STOP: MODIFY commands are refused with IEE342I while
+// the server stops (a second STOP is always accepted). A server that answers commands
+// such as STATUS while it drains gives a limit above 0; its handlers go on running
+// until [Server.ForceContext] is done.
+func WithDrainQueueLimit(n int) Option {
+	return func(c *config) error {
+		if err := hook.CheckQueueLimit("WithDrainQueueLimit:", n); err != nil {
 			return err
 		}
 		c.drainLimit = n

@@ -1,6 +1,6 @@
 //go:build cgo && zconsolesim
 
-package zconsole_test
+package serve_test
 
 import (
 	"context"
@@ -8,24 +8,26 @@ import (
 	"log"
 	"testing"
 
+	"github.com/go-zos/zconsole/internal/simtest"
 	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
 // echo is a handler that answers each command with its verb and text.
-func echo(_ context.Context, req *zconsole.Request) error {
+func echo(_ context.Context, req *serve.Request) error {
 	return req.Reply(req.Verb.String() + " " + req.Text)
 }
 
 func TestServeDeliversStartThenModify(t *testing.T) {
-	started(t, "'Idle=20'")
-	h := open(t)
+	simtest.Started(t, "'Idle=20'", nil)
+	h := simtest.Open(t)
 	replies := newReplyLog()
-	startServer(t, h, zconsole.WithHandler(zconsole.HandlerFunc(echo)), replies.option())
-	command(t, "F DEMO,ONE")
-	command(t, "f demo,two")
+	startServer(t, h, serve.WithHandler(serve.HandlerFunc(echo)), replies.option())
+	simtest.Command(t, "F DEMO,ONE")
+	simtest.Command(t, "f demo,two")
 	assert.Equal(t, "Start 'Idle=20'", replies.line(t), "START first")
 	assert.Equal(t, "Modify ONE", replies.line(t))
 	r := replies.next(t)
@@ -34,23 +36,23 @@ func TestServeDeliversStartThenModify(t *testing.T) {
 }
 
 func TestServeHandlerErrorIsAnswered(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	replies := newReplyLog()
-	startServer(t, h, replies.option(), zconsole.WithHandler(zconsole.HandlerFunc(
-		func(context.Context, *zconsole.Request) error { return errors.New("disk full") })))
-	command(t, "F DEMO,SAVE ALL", sim.WithCART(sim.CARTOf("AUTO1")))
+	startServer(t, h, replies.option(), serve.WithHandler(serve.HandlerFunc(
+		func(context.Context, *serve.Request) error { return errors.New("disk full") })))
+	simtest.Command(t, "F DEMO,SAVE ALL", sim.WithCART(sim.CARTOf("AUTO1")))
 	r := replies.next(t)
 	assert.Equal(t, []string{"ZCN006E SAVE failed: disk full"}, r.lines)
 	assert.Equal(t, sim.CARTOf("AUTO1"), r.cmd.CART)
 }
 
 func TestServeWithoutHandler(t *testing.T) {
-	started(t, "'x=1'")
-	h := open(t)
+	simtest.Started(t, "'x=1'", nil)
+	h := simtest.Open(t)
 	replies := newReplyLog()
 	startServer(t, h, replies.option())
-	command(t, "F DEMO,STATUS NOW")
+	simtest.Command(t, "F DEMO,STATUS NOW")
 	assert.Equal(t, "ZCN008I START parameters ignored: 'x=1'", replies.line(t))
 	assert.Equal(t, "ZCN007E STATUS not run: this program takes no commands", replies.line(t))
 }
@@ -58,16 +60,16 @@ func TestServeWithoutHandler(t *testing.T) {
 // Commands beyond the workers wait in the backlog; beyond the backlog they are not run,
 // and the operator is told.
 func TestServeBacklogFullIsAnswered(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	g := newBlockingHandler()
 	replies := newReplyLog()
-	startServer(t, h, zconsole.WithHandler(g), zconsole.WithBacklog(1), replies.option())
+	startServer(t, h, serve.WithHandler(g), serve.WithBacklog(1), replies.option())
 
-	command(t, "F DEMO,ONE")
+	simtest.Command(t, "F DEMO,ONE")
 	assert.Equal(t, "ONE", g.begun(t).Text)
-	command(t, "F DEMO,TWO")
-	command(t, "F DEMO,THREE X")
+	simtest.Command(t, "F DEMO,TWO")
+	simtest.Command(t, "F DEMO,THREE X")
 	assert.Equal(t, "ZCN001I THREE not run: busy, 1 commands running and 1 waiting", replies.line(t))
 	g.open()
 	assert.Equal(t, "TWO", g.begun(t).Text, "the backlog runs when the worker is free")
@@ -75,12 +77,12 @@ func TestServeBacklogFullIsAnswered(t *testing.T) {
 }
 
 func TestServeWorkersRunTogether(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	g := newBlockingHandler()
-	startServer(t, h, zconsole.WithHandler(g), zconsole.WithWorkers(3), zconsole.WithBacklog(0))
+	startServer(t, h, serve.WithHandler(g), serve.WithWorkers(3), serve.WithBacklog(0))
 	for _, c := range []string{"F DEMO,A", "F DEMO,B", "F DEMO,C"} {
-		command(t, c)
+		simtest.Command(t, c)
 	}
 	seen := map[string]bool{}
 	for range 3 {
@@ -95,52 +97,52 @@ func TestServeWorkersRunTogether(t *testing.T) {
 // with a drain limit the server goes on answering.
 func TestServeDrainQueueLimit(t *testing.T) {
 	t.Run("default", func(t *testing.T) {
-		fresh(t)
-		h := open(t)
+		simtest.Fresh(t, nil)
+		h := simtest.Open(t)
 		srv := startServer(t, h)
-		command(t, "P DEMO")
+		simtest.Command(t, "P DEMO")
 		waitDone(t, srv.Context(), "Context")
 		err := sim.Command("F DEMO,STATUS")
 		assert.ErrorIs(t, err, sim.ErrRejected)
-		command(t, "P DEMO") // a second STOP is still taken
+		simtest.Command(t, "P DEMO") // a second STOP is still taken
 		waitDone(t, srv.ForceContext(), "ForceContext")
 	})
 	t.Run("limit", func(t *testing.T) {
-		fresh(t)
-		h := open(t)
+		simtest.Fresh(t, nil)
+		h := simtest.Open(t)
 		replies := newReplyLog()
-		srv := startServer(t, h, zconsole.WithDrainQueueLimit(3), replies.option(),
-			zconsole.WithHandler(zconsole.HandlerFunc(echo)))
-		command(t, "P DEMO")
+		srv := startServer(t, h, serve.WithDrainQueueLimit(3), replies.option(),
+			serve.WithHandler(serve.HandlerFunc(echo)))
+		simtest.Command(t, "P DEMO")
 		waitDone(t, srv.Context(), "Context")
 		assert.Equal(t, 3, sim.Stats().QueueLimit, "set before the context is done")
-		command(t, "F DEMO,STATUS")
+		simtest.Command(t, "F DEMO,STATUS")
 		assert.Equal(t, "Modify STATUS", replies.line(t), "answered while draining")
 	})
 	t.Run("idle", func(t *testing.T) {
 		// A stop the operator did not ask for sets the limit the same way.
-		fresh(t)
-		h := open(t)
-		srv := startServer(t, h, zconsole.WithIdle(1))
+		simtest.Fresh(t, nil)
+		h := simtest.Open(t)
+		srv := startServer(t, h, serve.WithIdle(1))
 		waitDone(t, srv.Context(), "Context")
-		assert.ErrorIs(t, context.Cause(srv.Context()), zconsole.ErrIdle)
+		assert.ErrorIs(t, context.Cause(srv.Context()), serve.ErrIdle)
 		assert.Zero(t, sim.Stats().QueueLimit)
 	})
 }
 
 // When the stop is forced, commands still waiting for a worker are not run.
 func TestServeForceAnswersBacklog(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	g := newBlockingHandler()
 	replies := newReplyLog()
-	srv := startServer(t, h, zconsole.WithHandler(g), replies.option())
-	command(t, "F DEMO,ONE")
+	srv := startServer(t, h, serve.WithHandler(g), replies.option())
+	simtest.Command(t, "F DEMO,ONE")
 	g.begun(t)
-	command(t, "F DEMO,TWO")
-	command(t, "P DEMO")
+	simtest.Command(t, "F DEMO,TWO")
+	simtest.Command(t, "P DEMO")
 	waitDone(t, srv.Context(), "Context")
-	command(t, "P DEMO")
+	simtest.Command(t, "P DEMO")
 	waitDone(t, srv.ForceContext(), "ForceContext")
 	got := []string{replies.line(t), replies.line(t)}
 	assert.ElementsMatch(t, []string{"ZCN002I TWO not run: the stop was forced", "ZCN006E ONE failed: context canceled"}, got)
@@ -150,19 +152,19 @@ func TestServeForceAnswersBacklog(t *testing.T) {
 
 // Commands that arrive while Close waits for handlers are answered, not run.
 func TestServeCommandsWhileClosing(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	g := newBlockingHandler()
 	replies := newReplyLog()
 	lc := goroutinesNow()
-	srv := startServer(t, h, zconsole.WithHandler(g), zconsole.WithDrainQueueLimit(2), replies.option())
-	command(t, "F DEMO,ONE")
+	srv := startServer(t, h, serve.WithHandler(g), serve.WithDrainQueueLimit(2), replies.option())
+	simtest.Command(t, "F DEMO,ONE")
 	g.begun(t)
 
 	closeDone := make(chan error, 1)
 	go func() { closeDone <- srv.Close() }()
 	waitDone(t, srv.Context(), "Context after Close")
-	command(t, "F DEMO,LATE")
+	simtest.Command(t, "F DEMO,LATE")
 	assert.Equal(t, "ZCN003I LATE not run: the server is closing", replies.line(t))
 	g.open()
 	require.NoError(t, <-closeDone)
@@ -180,14 +182,19 @@ func (l logLines) Write(p []byte) (int, error) {
 
 // Without WithReplies, answers go to the standard logger, naming the console.
 func TestServeRepliesDefaultToConsole(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	srv := startServer(t, h)
-	command(t, "F DEMO,FROB", sim.From(sim.Console{Name: "SDSF1", ID: 7, Auth: zconsole.AuthSys}),
+	simtest.Command(t, "F DEMO,FROB", sim.From(sim.Console{Name: "SDSF1", ID: 7, Auth: zconsole.AuthSys}),
 		sim.WithCART(sim.CARTOf("AUTO1")))
 	var replies []sim.Message
-	eventually(t, "reply on the console", func() bool {
-		replies = sim.Grep(written(t), "FROB")
+	simtest.Eventually(t, "reply on the console", func() bool {
+		replies = replies[:0]
+		for _, m := range sim.Grep(sim.Log(), "FROB") { // the command, then the reply
+			if m.Kind == sim.KindWTO {
+				replies = append(replies, m)
+			}
+		}
 		return len(replies) > 0
 	})
 	reply := replies[0]
@@ -208,7 +215,7 @@ func TestServeRepliesWithoutConsoleGoToLog(t *testing.T) {
 		log.SetOutput(out)
 		log.SetFlags(flags)
 	})
-	r := &zconsole.Request{Command: zconsole.Command{Verb: zconsole.Modify, Text: "X"}}
+	r := &serve.Request{Command: zconsole.Command{Verb: zconsole.Modify, Text: "X"}}
 	require.NoError(t, r.Reply("no console"))
-	assert.Equal(t, "zconsole: reply to the operator: no console\n", within(t, lines, "the log"))
+	assert.Equal(t, "zconsole: reply to the operator: no console\n", simtest.Within(t, lines, "the log"))
 }

@@ -1,6 +1,6 @@
 //go:build cgo && zconsolesim
 
-package zconsole_test
+package serve_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 	"github.com/go-zos/zconsole/zconsole/sim"
 )
 
@@ -65,13 +66,13 @@ func modifySides(b *testing.B, h *zconsole.Handle) (byWait, byServer func() time
 	stopLoop := func() { cancel(); <-loopDone }
 
 	// Side 1: the Server.
-	r := zconsole.NewRouter()
-	r.Handle("STATUS", func(_ context.Context, req *zconsole.Request) error { return req.Reply("ACTIVE") })
-	var srv *zconsole.Server
+	r := serve.NewRouter()
+	r.Handle("STATUS", func(_ context.Context, req *serve.Request) error { return req.Reply("ACTIVE") })
+	var srv *serve.Server
 	startServer := func() {
 		var err error
-		srv, err = zconsole.NewServer(context.Background(), h, zconsole.WithHandler(r),
-			zconsole.WithReplies(func(zconsole.Command, []string) error {
+		srv, err = serve.New(context.Background(), h, serve.WithHandler(r),
+			serve.WithReplies(func(zconsole.Command, []string) error {
 				answered <- struct{}{}
 				return nil
 			}))
@@ -157,7 +158,7 @@ func BenchmarkServeStopRatio(b *testing.B) {
 		return d
 	}
 	byServer := func() time.Duration {
-		srv, err := zconsole.NewServer(context.Background(), h)
+		srv, err := serve.New(context.Background(), h)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,6 +1,6 @@
 //go:build cgo && zconsolesim
 
-package zconsole_test
+package serve_test
 
 import (
 	"context"
@@ -12,7 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/simtest"
 	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/serve"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -42,8 +44,8 @@ func (l *serveLedger) became(text, how string) {
 // commands and STOPs at random: every MODIFY the system accepts is run once or answered
 // once, whatever the timing of STOP, Close and the second STOP.
 func TestServeStressNothingLost(t *testing.T) {
-	fresh(t)
-	h := open(t)
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
 	lc := goroutinesNow()
 	rounds := 150
 	if testing.Short() {
@@ -52,7 +54,7 @@ func TestServeStressNothingLost(t *testing.T) {
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 7))
 	l := &serveLedger{accepted: map[string]int{}, outcome: map[string][]string{}}
 
-	handler := zconsole.HandlerFunc(func(ctx context.Context, req *zconsole.Request) error {
+	handler := serve.HandlerFunc(func(ctx context.Context, req *serve.Request) error {
 		l.became(req.Text, "run")
 		if strings.HasSuffix(req.Text, "7") { // now and then a slow one
 			select {
@@ -73,15 +75,15 @@ func TestServeStressNothingLost(t *testing.T) {
 
 	for r := 0; r < rounds; r++ {
 		require.NoError(t, h.SetQueueLimit(1+rng.IntN(5)))
-		opts := []zconsole.ServeOption{
-			zconsole.WithHandler(handler), zconsole.WithReplies(replies),
-			zconsole.WithWorkers(1 + rng.IntN(3)), zconsole.WithBacklog(rng.IntN(3)),
-			zconsole.WithDrainQueueLimit(rng.IntN(3)),
+		opts := []serve.Option{
+			serve.WithHandler(handler), serve.WithReplies(replies),
+			serve.WithWorkers(1 + rng.IntN(3)), serve.WithBacklog(rng.IntN(3)),
+			serve.WithDrainQueueLimit(rng.IntN(3)),
 		}
 		if rng.IntN(4) == 0 {
-			opts = append(opts, zconsole.WithGrace(time.Duration(rng.IntN(3))*time.Millisecond+time.Microsecond))
+			opts = append(opts, serve.WithGrace(time.Duration(rng.IntN(3))*time.Millisecond+time.Microsecond))
 		}
-		srv, err := zconsole.NewServer(context.Background(), h, opts...)
+		srv, err := serve.New(context.Background(), h, opts...)
 		require.NoError(t, err, "round %d", r)
 
 		n, stops := 1+rng.IntN(12), rng.IntN(3)

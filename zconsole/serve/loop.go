@@ -1,4 +1,4 @@
-package zconsole
+package serve
 
 import (
 	"context"
@@ -10,11 +10,13 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/go-zos/zconsole/zconsole"
 )
 
 // waited is what one WaitContext of the waiter returned.
 type waited struct {
-	cmd Command
+	cmd zconsole.Command
 	err error
 }
 
@@ -122,12 +124,12 @@ func (l *loop) over() bool {
 func (s *Server) waitFor(out chan<- waited) {
 	defer close(out)
 	for {
-		cmd, err := WaitContext(s.waitCtx, s.h)
+		cmd, err := zconsole.WaitContext(s.waitCtx, s.h)
 		if err != nil && s.waitCtx.Err() != nil && errors.Is(err, context.Canceled) {
 			return
 		}
 		out <- waited{cmd, err}
-		if err != nil && !errors.Is(err, ErrMalformed) {
+		if err != nil && !errors.Is(err, zconsole.ErrMalformed) {
 			return
 		}
 	}
@@ -137,19 +139,19 @@ func (s *Server) waitFor(out chan<- waited) {
 func (l *loop) take(w waited) {
 	s := l.s
 	s.Touch()
-	if w.err != nil && !errors.Is(w.err, ErrMalformed) {
+	if w.err != nil && !errors.Is(w.err, zconsole.ErrMalformed) {
 		err := fmt.Errorf("zconsole: wait for commands ended: %w", w.err)
 		l.errs = append(l.errs, err)
 		l.request(&StopError{Reason: err})
 		return
 	}
-	if w.cmd.Verb == Stop {
+	if w.cmd.Verb == zconsole.Stop {
 		l.request(&StopError{Reason: ErrStopCommand, Command: w.cmd})
 		return
 	}
 	req := &Request{Command: w.cmd, replies: s.cfg.replies}
 	switch {
-	case w.cmd.Verb != Start && w.cmd.Verb != Modify:
+	case w.cmd.Verb != zconsole.Start && w.cmd.Verb != zconsole.Modify:
 		l.refuse(req, msgNotVerb, fmt.Sprintf("not understood (CIB verb X'%02X')", w.cmd.Code))
 	case w.err != nil:
 		l.refuse(req, msgMalformed, "not run: "+w.err.Error())
@@ -169,9 +171,9 @@ func (l *loop) take(w waited) {
 // late answers a command the waiter returned as the server closed.
 func (l *loop) late(w waited) {
 	switch {
-	case w.err != nil && !errors.Is(w.err, ErrMalformed):
+	case w.err != nil && !errors.Is(w.err, zconsole.ErrMalformed):
 		l.errs = append(l.errs, fmt.Errorf("zconsole: wait for commands ended: %w", w.err))
-	case w.cmd.Verb == Stop:
+	case w.cmd.Verb == zconsole.Stop:
 		// The server is stopped: what the STOP asks for is done.
 	default:
 		l.refuse(&Request{Command: w.cmd}, msgClosing, "not run: the server is closing")
@@ -184,8 +186,8 @@ func (l *loop) refuse(req *Request, id, why string) {
 }
 
 // describe names a command in a reply: its first word, or its verb.
-func describe(cmd Command) string {
-	if cmd.Verb == Modify {
+func describe(cmd zconsole.Command) string {
+	if cmd.Verb == zconsole.Modify {
 		word, _, _ := strings.Cut(strings.TrimLeft(cmd.Text, " ,"), " ")
 		word, _, _ = strings.Cut(word, ",")
 		if word != "" {
@@ -232,7 +234,7 @@ func (s *Server) serve(req *Request) {
 // noHandler answers for a server without a handler.
 func noHandler(_ context.Context, req *Request) error {
 	switch {
-	case req.Verb == Modify:
+	case req.Verb == zconsole.Modify:
 		return req.Reply(msgNoCommands + " " + describe(req.Command) + " not run: this program takes no commands")
 	case strings.TrimSpace(req.Text) != "":
 		return req.Reply(msgStartIgn + " START parameters ignored: " + req.Text)

@@ -1,4 +1,4 @@
-package zconsole
+package serve
 
 import (
 	"context"
@@ -9,13 +9,15 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/hook"
 	"github.com/go-zos/zconsole/timer"
+	"github.com/go-zos/zconsole/zconsole"
 )
 
-// A Server serves a [Handle]: it owns the handle's one [Wait], gives START and MODIFY
-// commands to a [Handler], and turns the operator's STOP into the cancellation of a
-// context, in two stages as operators of MQ, CICS and Liberty expect (quiesce, then
-// force):
+// A Server serves a [zconsole.Handle]: it owns the handle's one [zconsole.Wait], gives
+// START and MODIFY commands to a [Handler], and turns the operator's STOP into the
+// cancellation of a context, in two stages as operators of MQ, CICS and Liberty expect
+// (quiesce, then force):
 //
 //   - [Server.Context] is done when the server begins to stop: the first STOP, a
 //     signal ([WithSignals]), an idle period ([WithIdle]), [Server.Close], a failed
@@ -39,8 +41,8 @@ import (
 // handle is open and can be served again or waited on; its queue limit for MODIFY is
 // what the server set when it began to stop (see [WithDrainQueueLimit]).
 type Server struct {
-	h      *Handle
-	cfg    serveConfig
+	h      *zconsole.Handle
+	cfg    config
 	parent context.Context
 
 	ctx       context.Context
@@ -69,42 +71,36 @@ type Server struct {
 // handle takes one Wait at a time. (A process has at most one handle open.)
 var served sync.Map
 
-// NewServer starts serving h and returns the running Server: when it returns, the
+// New starts serving h and returns the running Server: when it returns, the
 // server is waiting for the operator, its signals ([WithSignals]) are caught and its
 // idle timer ([WithIdle]) runs. Commands go to the [Handler] of [WithHandler].
 //
-// NewServer fails with an error wrapping [ErrClosed] or [ErrKilled] for a handle that
-// is closed or killed, [ErrBusy] if another Server serves h, and the error of an
-// option that is out of range.
+// New fails with an error wrapping [zconsole.ErrClosed] or [zconsole.ErrKilled] for a
+// handle that is closed or killed, [zconsole.ErrBusy] if another Server serves h, and
+// the error of an option that is out of range.
 //
-// NewServer panics if parent is nil. The program calls [Server.Close] when it has
+// New panics if parent is nil. The program calls [Server.Close] when it has
 // stopped. Cancelling parent stops and
 // forces the server at once, and it ends by itself, as Close would end it, once its
 // handlers have returned; Close then only reports how it went.
-func NewServer(parent context.Context, h *Handle, opts ...ServeOption) (*Server, error) {
+func New(parent context.Context, h *zconsole.Handle, opts ...Option) (*Server, error) {
 	if parent == nil {
-		panic("zconsole: NewServer with nil Context")
+		panic("zconsole: serve.New with nil Context")
 	}
-	cfg := defaultServeConfig()
+	cfg := defaultConfig()
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {
 			return nil, err
 		}
 	}
 	if h == nil {
-		return nil, fmt.Errorf("zconsole: serve: %w", ErrClosed)
+		return nil, fmt.Errorf("zconsole: serve: %w", zconsole.ErrClosed)
 	}
-	h.mu.Lock()
-	closed, killed := h.closed, h.killed
-	h.mu.Unlock()
-	switch {
-	case closed:
-		return nil, fmt.Errorf("zconsole: serve: %w", ErrClosed)
-	case killed:
-		return nil, fmt.Errorf("zconsole: serve: %w", ErrKilled)
+	if err := hook.HandleErr(h); err != nil {
+		return nil, fmt.Errorf("zconsole: serve: %w", err)
 	}
 	if _, busy := served.LoadOrStore(h, true); busy {
-		return nil, fmt.Errorf("zconsole: serve: %w: a server is already serving this handle", ErrBusy)
+		return nil, fmt.Errorf("zconsole: serve: %w: a server is already serving this handle", zconsole.ErrBusy)
 	}
 
 	s := &Server{
@@ -171,7 +167,7 @@ func (s *Server) Close() error {
 }
 
 // reply answers cmd through the reply function, keeping the first error.
-func (s *Server) reply(cmd Command, lines ...string) {
+func (s *Server) reply(cmd zconsole.Command, lines ...string) {
 	if err := s.cfg.replies(cmd, lines); err != nil {
 		s.replyMu.Lock()
 		if s.replyErr == nil {

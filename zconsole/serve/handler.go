@@ -1,6 +1,10 @@
-package zconsole
+package serve
 
-import "context"
+import (
+	"context"
+
+	"github.com/go-zos/zconsole/zconsole"
+)
 
 // A Handler runs the START and MODIFY commands a [Server] takes. ServeCommand runs on
 // a goroutine of its own, never on the goroutine that waits for the operator, so a
@@ -20,10 +24,10 @@ type HandlerFunc func(ctx context.Context, req *Request) error
 // ServeCommand calls f(ctx, req).
 func (f HandlerFunc) ServeCommand(ctx context.Context, req *Request) error { return f(ctx, req) }
 
-// A Request is a command a [Server] gives to its [Handler]: the [Command] as it
-// arrived, and, once a [Router] has parsed it, its command word and operands.
+// A Request is a command a [Server] gives to its [Handler]: the [zconsole.Command] as
+// it arrived, and, once a [Router] has parsed it, its command word and operands.
 type Request struct {
-	Command
+	zconsole.Command
 
 	// Set by a Router: the command word in upper case ("STATUS" for F DEMO,status),
 	// and the operands after it. For a START, Name is "" and Args holds all the
@@ -36,9 +40,9 @@ type Request struct {
 
 // Reply answers the command: it sends lines to the server's reply function (see
 // [WithReplies]), which by default sends them to the console the command came from,
-// with its CART ([Command.Reply]). It is the way a handler answers, so that every
-// answer of a server goes through that one function; it hides the Reply method of
-// the embedded Command.
+// with its CART ([zconsole.Command.Reply]). It is the way a handler answers, so that
+// every answer of a server goes through that one function; it hides the Reply method
+// of the embedded Command.
 func (r *Request) Reply(lines ...string) error {
 	fn := r.replies
 	if fn == nil {

@@ -1,6 +1,6 @@
 //go:build !plan9
 
-package zconsole
+package serve
 
 import (
 	"os"
