@@ -10,8 +10,9 @@ import (
 // [errors.Is].
 var (
 	// ErrInvalidCode: a routing code outside 1-128, a descriptor code outside 1-13, or
-	// descriptor codes that may not be combined.
-	ErrInvalidCode = errors.New("zconsole: invalid routing or descriptor code")
+	// descriptor codes that may not be combined. It is a case of [ErrOption]: an error
+	// that matches it matches ErrOption too.
+	ErrInvalidCode error = &subError{"zconsole: invalid routing or descriptor code", ErrOption}
 
 	// ErrTooLong: the text does not fit the message: more than 10 lines of 71
 	// characters, a WTOR question over 122 characters or of more than one line, or a
@@ -32,6 +33,16 @@ var (
 	// ErrOption: an option that is out of range or conflicts with another.
 	ErrOption = errors.New("zconsole: invalid option")
 )
+
+// subError is a sentinel that is a special case of another, its parent: [errors.Is]
+// matches both.
+type subError struct {
+	msg    string
+	parent error
+}
+
+func (e *subError) Error() string { return e.msg }
+func (e *subError) Unwrap() error { return e.parent }
 
 // CharError reports a character of a message that a console cannot show. It wraps
 // [ErrUnencodable]. [Substitute] writes '?' for such characters instead.

@@ -49,6 +49,7 @@ func TestPrepareCodes(t *testing.T) {
 			m, err := prepare("DEMO001I HELLO", false, tc.opts)
 			if tc.werr != nil {
 				assert.ErrorIs(t, err, tc.werr)
+				assert.ErrorIs(t, err, ErrOption, "a bad code is a bad option")
 				return
 			}
 			require.NoError(t, err)

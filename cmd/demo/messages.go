@@ -9,7 +9,7 @@ package main
 //	D  immediate decision: a question (WTOR) whose replies the message names
 //	A  immediate action: the demo waits until the operator has done what it asks
 //
-// W (a system wait state) is never used. The messages of package zconsole itself
+// W (a system wait state) is never used. The messages of package zconsole/serve
 // (ZCN...) and these are listed in one table, docs/messages.md, which a test holds to
 // this file.
 const (

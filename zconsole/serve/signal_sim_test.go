@@ -19,7 +19,7 @@ import (
 )
 
 // These tests send signals to the test process itself, as os/signal's own tests do.
-// The server catches them from NewServer until Close: none is sent outside that.
+// The server catches them from New until Close: none is sent outside that.
 
 func TestServeSIGTERMStopsSIGINTForces(t *testing.T) {
 	simtest.Fresh(t, nil)
