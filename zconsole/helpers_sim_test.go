@@ -3,7 +3,6 @@
 package zconsole_test
 
 import (
-	"os/exec"
 	"testing"
 	"time"
 
@@ -93,10 +92,4 @@ func eventually(t *testing.T, what string, cond func() bool) {
 func command(t *testing.T, text string, opts ...sim.CommandOption) {
 	t.Helper()
 	simtest.Command(t, text, opts...)
-}
-
-// runChild runs this test binary again as test child with env=1 (simtest.RunChild).
-func runChild(t *testing.T, child, env string) (*exec.ExitError, string) {
-	t.Helper()
-	return simtest.RunChild(t, child, env)
 }
