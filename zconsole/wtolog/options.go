@@ -23,8 +23,9 @@ type Options struct {
 	// repeated in the text.
 	IDKey string
 
-	// MessageID, when not nil, returns the message id of a record that has no IDKey
-	// attribute; "" means none.
+	// MessageID, when not nil, returns the message id of a record that has none from
+	// an IDKey attribute (its own or WithAttrs'); "" means none. It is called from
+	// Handle, with Handle's context.
 	MessageID func(ctx context.Context, r slog.Record) string
 
 	// Prefix is the program's message prefix, 1 to 5 of A-Z, @, #, $ (IBM's are three
