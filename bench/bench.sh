@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench.sh: every benchmark, each beside its baseline in the same run (`make bench`),
 # run from the repository's root: the benchmark module's (bench/: the console against
-# the C floor, pollers, channels; the timer against time.AfterFunc; the demo's shutdown)
+# the C floor, pollers, channels; the timer against time.AfterFunc; wtolog against
+# slog's TextHandler and zconsole.Put; the demo's shutdown)
 # and the library's micro-benchmarks of its own API that BENCHMARKS.md quotes. It writes
 # bench/benchmarks.txt, the raw output in the format benchstat reads, with the machine
 # and the command that measured each part as configuration lines, and BENCHMARKS.md from
@@ -74,6 +75,8 @@ part "$SIM -bench '^(BenchmarkCommandCost|BenchmarkPut)\$' -benchmem -count $COU
 part "$BENCH -bench '^BenchmarkCommandCost\$' -benchmem -count $COUNT ./console"
 part "$GO -C bench test -run '^\$' -bench . -benchmem -count $COUNT ./timers"
 part "$GO test -run '^\$' -bench . -benchmem -count $COUNT ./timer"
+part "$GO -C bench test -run '^\$' -bench '^BenchmarkBelowLevel(Ratio)?\$' -benchmem -benchtime 0.5s -count $COUNT ./wtolog"
+part "$BENCH -bench '^(BenchmarkConsole|BenchmarkSuppressed)\$' -benchmem -benchtime 0.5s -count $COUNT ./wtolog"
 $GO build -tags zconsolesim -o bin/demo ./cmd/demo
 part "$GO -C bench run ./cmd/shutdown -demo ../bin/demo -runs $DEMO_RUNS ../testdata/operator/bench-stop.txt ../testdata/operator/bench-idle.txt"
 # The load average once the Go benchmarks are done: the Python step that follows starts

@@ -24,6 +24,14 @@ const (
 	tmReset   = "Activity/impl=TimerReset"
 	pyStart   = "PythonTimer/op=StartCancel"
 	pyPending = "PythonTimer/op=Pending"
+
+	wlBelowRatio = "BelowLevelRatio"
+	wlBelowText  = "BelowLevel/impl=TextHandler"
+	wlBelowW     = "BelowLevel/impl=wtolog"
+	wlPut        = "Console/path=Put"
+	wlIssued     = "Console/path=wtolog"
+	wlSupText    = "Suppressed/impl=TextHandler"
+	wlSup        = "Suppressed/impl=wtolog"
 )
 
 // originPeriod is how long the origin story's third attempt slept between looks.
@@ -51,5 +59,8 @@ const (
 	killTarget  = 1.5 // the kill's median at most this many times the floor's
 	idleTarget  = 1.1 // an idle Wait's CPU and switches at most the baseline's + 10 %
 	timerTarget = 1.5 // New+Start+Cancel at most this many times AfterFunc+Stop
-	benchBudget = 600 // seconds make bench may take
+	// a record below wtolog's console level: time and allocations at most this many
+	// times slog's TextHandler's
+	wtologTarget = 1.2
+	benchBudget  = 600 // seconds make bench may take
 )

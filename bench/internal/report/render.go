@@ -27,6 +27,7 @@ type page struct {
 	Throughput throughputView
 	Cost       costView
 	Timers     timersView
+	Wtolog     wtologView
 	Commands   []string // every command of the run, in order
 }
 
@@ -47,6 +48,7 @@ func Render(w io.Writer, data *Data) error {
 		Throughput: throughputOf(data),
 		Cost:       costOf(data),
 		Timers:     timersOf(data),
+		Wtolog:     wtologOf(data),
 		Commands:   data.Commands(),
 	}
 	var b strings.Builder

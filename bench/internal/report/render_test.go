@@ -70,6 +70,7 @@ func TestRenderTargets(t *testing.T) {
 		"| idle cost, CPU time over the window: no more than the empty channel's + 10 % | 0 ns against 0 ns | **met** |",
 		"| timer New+Start+Cancel within 1.50× of time.AfterFunc+Stop (the timer package's target) | 1.45× | **met** |",
 		"| `make bench` in under 10 minutes | 5 min 12 s | **met** |",
+		"| wtolog, a record below the console level: within 1.20× of slog's TextHandler, time and allocations | 1.05×; 0 allocations against 0 | **met** |",
 		"| memory per pending timer within 1.50× of time.AfterFunc's (the timer package's target) | 1.43× | **met** |",
 		"Where a target is not met, its section says why.",
 		"A process blocked in `Wait` is asleep in the kernel",
@@ -137,7 +138,7 @@ func TestRenderNamesEachCommand(t *testing.T) {
 	require.True(t, ok)
 	_, all, _ = strings.Cut(all, "```sh\n")
 	all, _, _ = strings.Cut(all, "```")
-	assert.Len(t, strings.Split(strings.TrimSpace(all), "\n"), 12, "every command of the fixture once, in the last section")
+	assert.Len(t, strings.Split(strings.TrimSpace(all), "\n"), 14, "every command of the fixture once, in the last section")
 }
 
 func TestRenderSaysWhatIsMissing(t *testing.T) {
@@ -146,7 +147,12 @@ func TestRenderSaysWhatIsMissing(t *testing.T) {
 		"| kill latency, median, settle 20 ms: within 1.50× of the C floor | not measured in this run | **not known** |",
 		"Not measured in this run (python3 was not found).",
 		"The split was not measured in this run.",
+		"| wtolog, a record below the console level: within 1.20× of slog's TextHandler, time and allocations | not measured in this run | **not known** |",
+		"## Logging to the console: wtolog\n\nPackage wtolog",
 	)
+	_, section, _ := strings.Cut(out, "## Logging to the console: wtolog\n")
+	section, _, _ = strings.Cut(section, "\n## ")
+	assert.Contains(t, section, "\nNot measured in this run.\n", "an older raw file has none of the section's figures")
 	_, head, _ := strings.Cut(out, "## Headlines\n")
 	head, _, _ = strings.Cut(head, "\n## ")
 	assert.Equal(t, "", strings.TrimSpace(head), "no headline without its figures")
@@ -196,4 +202,33 @@ func TestRenderExplainsAKillMissedAtEitherSettle(t *testing.T) {
 		"Where a target is not met, its section says why.")
 	assert.NotContains(t, out, "not explained by this document")
 	assert.NotContains(t, out, "The table above splits it", "the parts are split at settle 20 ms only")
+}
+
+func TestRenderWtolog(t *testing.T) {
+	contains(t, render(t, fixture(t)),
+		"| a record below the console level, alternating in the same run (`BenchmarkBelowLevelRatio`) | 946 ns (945 ns–946 ns, 2 runs) | 905 ns (900 ns–910 ns, 2 runs) | 1.05× |",
+		"| the same, each on its own (`BenchmarkBelowLevel`) | 930 ns (1 run) | 900 ns (1 run) | 1.03× |",
+		"| allocations per record | 0 | 0 | — |",
+		"Target: a record below the console level within 1.20× of the TextHandler alone, in time and in allocations: 1.05×, 0 allocations against 0: **met**.",
+		"| records issued per second, through the simulated MVS | 320,000 (1 run) | `zconsole.Put` called directly: 500,000 (1 run) | 0.640× |",
+		"| the caller's time per record while the rate limit suppresses it | 400 ns (1 run) | TextHandler on io.Discard: 800 ns (1 run) | 0.500× |",
+		"| allocations per suppressed record | 1 | 0 | — |",
+		"While the rate limit suppresses, the caller spends 400 ns on a record (0.500× the 800 ns the TextHandler takes to write it)",
+		"```sh\ngo -C bench test -run '^$' -bench '^BenchmarkBelowLevel(Ratio)?$' -benchmem -benchtime 0.5s -count 5 ./wtolog\n"+
+			"go -C bench test -tags zconsolesim -run '^$' -bench '^(BenchmarkConsole|BenchmarkSuppressed)$' -benchmem -benchtime 0.5s -count 5 ./wtolog\n```",
+	)
+}
+
+func TestRenderWtologTargetMissed(t *testing.T) {
+	for _, c := range []struct{ ratio, allocs string }{
+		{"1.3", "0"}, // too slow
+		{"1.1", "1"}, // an allocation where the TextHandler makes none
+	} {
+		out := render(t, parseText(t, "BenchmarkBelowLevelRatio-2 \t 1 \t 1 ns/op \t "+c.ratio+" x-vs-text\n"+
+			"BenchmarkBelowLevel/impl=TextHandler-2 \t 1 \t 900 ns/op \t 0 allocs/op\n"+
+			"BenchmarkBelowLevel/impl=wtolog-2 \t 1 \t 950 ns/op \t "+c.allocs+" allocs/op\n"))
+		contains(t, out, "| wtolog, a record below the console level: within 1.20× of slog's TextHandler, time and allocations | "+
+			c.ratio+"0×; "+c.allocs+" allocations against 0 | **not met** |")
+		assert.NotContains(t, out, "While the rate limit suppresses", "no console figures, no sentence on them")
+	}
 }
