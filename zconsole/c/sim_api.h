@@ -1,6 +1,9 @@
 /*
- * sim_api.h: the simulated system as its Go side (package sim, through package c) sees
- * it. Every function takes the simulator's lock.
+ * sim_api.h: the simulated system as its Go side sees it: the entry points package
+ * zconsole/internal/mvs calls (for package sim and the tests), each taking the
+ * simulator's lock, and the codes and record layouts they share with Go, which reads
+ * them from internal/zc (generated from this file; mvs compiles against a copy,
+ * zsim_api.h, made at the same time).
  */
 #ifndef ZC_SIM_API_H
 #define ZC_SIM_API_H
@@ -95,7 +98,7 @@ uint32_t zcsim_svc(unsigned n, uint64_t r0, uint64_t r1);
 uint32_t zcsim_obtain(uint32_t len);
 void zcsim_release(uint32_t addr, uint32_t len);
 
-/* Console output (sim_wto.c). Results of zcsim_reply. */
+/* Console output: the operator's reply (sim_reply.c). Results of zcsim_reply. */
 enum { ZCSIM_REPLIED = 0, ZCSIM_NOT_OUTSTANDING = 1, ZCSIM_TOO_LONG = 2, ZCSIM_REPLY_LOST = 3 };
 
 int zcsim_reply(uint32_t id, const unsigned char *text, uint32_t len);
@@ -105,6 +108,7 @@ void zcsim_defer_reply(int on);
 enum { ZCSIM_REPLY_IDS = 100 }; /* reply ids 00-99: RMAX 99 */
 uint32_t zcsim_outstanding(uint32_t *ids, uint32_t cap);
 int zcsim_await_wtor(int64_t ns);
+/* A WPL image decoded as SVC 35 would, issuing nothing (sim_wpl.c); issued (svc_sim.c). */
 uint32_t zcsim_decode_wpl(const unsigned char *img, uint32_t len, unsigned char *rec,
 			  uint32_t cap, uint32_t *reclen);
 uint32_t zcsim_decode_base(void);

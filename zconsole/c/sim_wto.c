@@ -10,12 +10,12 @@
  * refuses the message, so a test sees the program's error at once. DOM of one message
  * id (R0 = 0) is simulated; DOM by list or token is refused as not simulated.
  *
- * A message that passes becomes a console-log record (sim_wto_record below, laid out
- * as sim_api.h's ZCSIM_REC_* say and read by package sim) and gets a message id in R1. A WTOR also gets the next free reply id
- * (00-99, in turn, as MVS numbers them) and stays outstanding until the operator's
- * REPLY (which moves the text into the reply buffer, deletes the WTOR and posts the
- * ECB: sim_reply.c) or a DOM of its id (which deletes it; a later REPLY to it is
- * refused).
+ * A message that passes becomes a console-log record (sim_wto_record, laid out as
+ * sim_api.h's ZCSIM_REC_* say, read by package sim) and gets a message id in R1. A WTOR
+ * also gets the next free reply id (00-99, in turn, as MVS numbers them) and stays
+ * outstanding until the operator's REPLY (which moves the text into the reply buffer,
+ * deletes the WTOR and posts the ECB: sim_reply.c) or a DOM of its id (which deletes
+ * it; a later REPLY to it is refused).
  */
 #include "sim.h"
 #include "sim_api.h"
