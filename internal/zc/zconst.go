@@ -46,6 +46,7 @@ const (
 	VERB_MODIFY    = 0x44
 	CIB_MAX        = (255 * 8)
 	COPY_MAX       = 4096
+	CIBCTR_MAX     = 255
 	ECB_WAIT       = 0x80000000 // bit 0: a task waits on it
 	ECB_POST       = 0x40000000 // bit 1: posted (complete)
 	ECB_CODE       = 0x3FFFFFFF // bits 2-31: completion code

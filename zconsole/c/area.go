@@ -47,7 +47,7 @@ func Opened() bool { return open.Load() }
 // CIBCTR=, 0 to 255) in the same step. Even when Init fails, n > 0 means a START has
 // left the chain and is in buf. Init fails with [ErrInUse] while a work area is open.
 func Init(limit int, buf []byte) (a Area, n int, err error) {
-	if limit < 0 || limit > 255 {
+	if limit < 0 || limit > zc.CIBCTR_MAX {
 		return 0, 0, ErrInvalid
 	}
 	if !open.CompareAndSwap(false, true) {
@@ -89,7 +89,7 @@ func ClearInterrupt(a Area) error { return zcClearInterrupt(a) }
 // SetLimit sets the number of MODIFY commands the system queues (QEDIT CIBCTR=, 0 to
 // 255).
 func SetLimit(a Area, n int) error {
-	if n < 0 || n > 255 {
+	if n < 0 || n > zc.CIBCTR_MAX {
 		return ErrInvalid
 	}
 	return zcSetLimit(a, n)

@@ -63,6 +63,9 @@
 #define ZC_CIB_MAX     (255 * 8)
 #define ZC_COPY_MAX    4096
 
+/* The largest MODIFY limit QEDIT CIBCTR= sets (one byte). */
+#define ZC_CIBCTR_MAX  255
+
 /* ---- ECB bits ------------------------------------------------------------------ */
 #define ZC_ECB_WAIT    0x80000000u /* bit 0: a task waits on it                        */
 #define ZC_ECB_POST    0x40000000u /* bit 1: posted (complete)                         */
