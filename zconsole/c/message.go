@@ -10,7 +10,7 @@ package c
 // checks it again, and refuses ([ErrInvalid]) what it would lay out wrong.
 type Message struct {
 	Lines    [][]byte // each line's text, EBCDIC: 1 line, or 2 to 10 of a multi-line WTO
-	Types    []uint16 // each line's type (WPLLTF: zc.LT_*), for a multi-line WTO
+	Types    []uint16 // each line's type (WPLLTF, zc_wpl.h's ZC_LT_*), for a multi-line WTO
 	Codes    bool     // Route and Desc are given (MCS flag X'80')
 	Route    [16]byte // routing codes 1-128, code k = bit k-1 from the left
 	Desc     [2]byte  // descriptor codes, the same way
