@@ -5,16 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"sync"
-)
 
-// askRef is the 31-bit address of a WTOR's block: its reply buffer, the ECB the system
-// posts with the reply, and the cancel ECB that ends the wait otherwise.
-type askRef uint32
+	"github.com/go-zos/zconsole/zconsole/c"
+)
 
 // asking is one outstanding Ask on a Handle.
 type asking struct {
-	ref       askRef
-	cancelled bool // its cancel ECB is posted
+	ref       c.Ask // the WTOR's block: its reply buffer and ECBs
+	cancelled bool  // its cancel ECB is posted
 }
 
 // Ask puts a question to the operator (WTOR) and waits for the reply, which it
@@ -42,7 +40,7 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 	if ctx == nil {
 		panic("zconsole: Ask with nil Context")
 	}
-	m, err := prepare(question, true, opts)
+	m, page, err := prepare(question, true, opts)
 	if err != nil {
 		return "", err
 	}
@@ -64,11 +62,11 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 	if ctx.Done() != nil {
 		posted = make(chan struct{})
 		stop = context.AfterFunc(ctx, func() {
-			sysAskCancel(a.ref) // an error leaves the wait to a reply or a kill
+			_ = a.ref.Cancel() // an error leaves the wait to a reply or a kill
 			close(posted)
 		})
 	}
-	werr := sysAskWait(a.ref)
+	werr := a.ref.Wait()
 	if stop != nil && !stop() {
 		<-posted
 	}
@@ -80,18 +78,18 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 		h.mu.Unlock()
 	}
 
-	reply, end, err := sysAskEnd(a.ref)
-	if end == askRetired {
+	reply, replied, err := a.ref.End()
+	if !replied {
 		retire(a.ref) // the system may still write into its storage
 	}
 	if err != nil {
-		return "", fmt.Errorf("zconsole: ask: delete the question: %w", err)
+		return "", fmt.Errorf("zconsole: ask: delete the question: %w", fault(err))
 	}
 	switch {
-	case end == askReplied:
-		return m.page.DecodeTrim(reply), nil
+	case replied:
+		return page.DecodeTrim(reply), nil
 	case werr != nil:
-		return "", fmt.Errorf("zconsole: ask: %w", werr)
+		return "", fmt.Errorf("zconsole: ask: %w", fault(werr))
 	case killed:
 		return "", ErrKilled
 	case ctx.Err() != nil:
@@ -102,11 +100,11 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 
 // startAsk issues the WTOR and, for a handle, registers it so that Kill and Close can
 // end its wait. The check for a kill and the registration are one step under h.mu.
-func startAsk(h *Handle, m *wto) (*asking, error) {
+func startAsk(h *Handle, m *c.Message) (*asking, error) {
 	if h == nil {
-		ref, err := sysAskStart(m)
+		ref, err := c.AskStart(m)
 		if err != nil {
-			return nil, fmt.Errorf("zconsole: ask: %w", err)
+			return nil, fmt.Errorf("zconsole: ask: %w", fault(err))
 		}
 		return &asking{ref: ref}, nil
 	}
@@ -118,12 +116,12 @@ func startAsk(h *Handle, m *wto) (*asking, error) {
 	case h.killed:
 		return nil, ErrKilled
 	}
-	ref, err := sysAskStart(m)
+	ref, err := c.AskStart(m)
 	if err != nil {
-		return nil, fmt.Errorf("zconsole: ask: %w", err)
+		return nil, fmt.Errorf("zconsole: ask: %w", fault(err))
 	}
 	if h.asks == nil {
-		h.asks = map[askRef]*asking{}
+		h.asks = map[c.Ask]*asking{}
 	}
 	a := &asking{ref: ref}
 	h.asks[ref] = a
@@ -139,8 +137,8 @@ func (h *Handle) cancelAsks() error {
 		if a.cancelled {
 			continue
 		}
-		if err := sysAskCancel(a.ref); err != nil {
-			errs = append(errs, fmt.Errorf("zconsole: cancel ask: %w", err))
+		if err := a.ref.Cancel(); err != nil {
+			errs = append(errs, fmt.Errorf("zconsole: cancel ask: %w", fault(err)))
 			continue
 		}
 		a.cancelled = true
@@ -148,29 +146,21 @@ func (h *Handle) cancelAsks() error {
 	return errors.Join(errs...)
 }
 
-// askEnd is how far a WTOR has been ended (sysAskEnd).
-type askEnd int
-
-const (
-	askReplied askEnd = iota // the reply is posted and returned; the storage released
-	askRetired               // not answered; the storage kept: the system may still write into it
-)
-
 // maxRetired bounds the WTORs retired at once: while that many are kept, Ask asks nothing.
 const maxRetired = 1024
 
 // retired holds the WTORs that ended without a posted reply. Their storage is kept,
 // because the system may still write into it: a reply it took just before the DOM may
 // be posted after it, and a WTOR whose DOM failed may still be answered. Each Ask and
-// each Close sweep them: sysAskEnd deletes what is not yet deleted and releases what
+// each Close sweep them: c.Ask.End deletes what is not yet deleted and releases what
 // has been posted since. limit is maxRetired, but for tests.
 var retired = struct {
 	sync.Mutex
-	refs  []askRef
+	refs  []c.Ask
 	limit int
 }{limit: maxRetired}
 
-func retire(a askRef) {
+func retire(a c.Ask) {
 	retired.Lock()
 	retired.refs = append(retired.refs, a)
 	retired.Unlock()
@@ -183,7 +173,7 @@ func sweepRetired() (kept, limit int) {
 	defer retired.Unlock()
 	left := retired.refs[:0]
 	for _, a := range retired.refs {
-		if _, end, err := sysAskEnd(a); err != nil || end == askRetired {
+		if _, replied, err := a.End(); err != nil || !replied {
 			left = append(left, a)
 		}
 	}

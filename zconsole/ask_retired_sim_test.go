@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/go-zos/zconsole/zconsole"
-	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/zconsole/internal/mvs"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -29,7 +29,7 @@ func TestAskLateReplyAfterDOM(t *testing.T) {
 	m := asked(t)
 	retired := zconsole.RetiredAsks()
 
-	c.SimDeferReply()
+	mvs.DeferReply()
 	command(t, fmt.Sprintf("R %02d,TOO LATE", m.ReplyID)) // taken, not yet posted
 	assert.Empty(t, sim.Outstanding(), "the system took the reply")
 	assert.NotEmpty(t, sim.Grep(sim.Log(), "IEE600I REPLY TO 01 IS;TOO LATE"))

@@ -7,28 +7,10 @@ import (
 
 	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/internal/testfiles"
+	"github.com/go-zos/zconsole/internal/zc"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// The decoder's offsets are the documented ones.
-func TestDecoderOffsetsMatchLayoutTable(t *testing.T) {
-	table, err := testfiles.Layout("cib/layout.txt")
-	require.NoError(t, err)
-	ours := map[string]int{
-		"CIBVERB": cibVerb, "CIBLEN": cibLen, "CIBXOFF": cibXOff, "CIBASID": cibASID,
-		"CIBDATLN": cibDatLn, "CIBDATA": cibData,
-		"CIBXAUTH": cibxAuth, "CIBXCNNM": cibxCnNm, "CIBXCART": cibxCART,
-		"CIBXCNID": cibxCnID, "CIBXOCID": cibxOcID, "CIBXSIZE": cibxSize,
-		"CIBSTART": int(Start), "CIBSTOP": int(Stop), "CIBMODFY": int(Modify),
-	}
-	for name, off := range ours {
-		f, ok := table[name]
-		if assert.True(t, ok, "%s missing from layout.txt", name) {
-			assert.Equal(t, f.Offset, off, "%s", name)
-		}
-	}
-}
 
 func TestDecodeTestdataImages(t *testing.T) {
 	cases := []struct {
@@ -86,21 +68,21 @@ func TestDecodeMalformed(t *testing.T) {
 	assert.True(t, errors.Is(err, ErrMalformed), "short header: %v", err)
 
 	long := append([]byte(nil), img...)
-	binary.BigEndian.PutUint16(long[cibDatLn:], 500) // data past the end
+	binary.BigEndian.PutUint16(long[zc.CIB_DATLN:], 500) // data past the end
 	cmd, err := decodeCIB(long, ebcdic.IBM1047)
 	assert.True(t, errors.Is(err, ErrMalformed))
 	assert.Equal(t, Modify, cmd.Verb, "what could be read is returned")
 	assert.Equal(t, "IBMUSER", cmd.Console)
 
 	far := append([]byte(nil), img...)
-	binary.BigEndian.PutUint16(far[cibXOff:], 60) // extension past the end
+	binary.BigEndian.PutUint16(far[zc.CIB_XOFF:], 60) // extension past the end
 	cmd, err = decodeCIB(far, ebcdic.IBM1047)
 	assert.True(t, errors.Is(err, ErrMalformed))
 	assert.Equal(t, "STATUS", cmd.Text)
 	assert.Equal(t, "", cmd.Console)
 
 	noext := append([]byte(nil), img[:24]...)
-	binary.BigEndian.PutUint16(noext[cibXOff:], 0) // no extension at all: fine
+	binary.BigEndian.PutUint16(noext[zc.CIB_XOFF:], 0) // no extension at all: fine
 	cmd, err = decodeCIB(noext, ebcdic.IBM1047)
 	require.NoError(t, err)
 	assert.Equal(t, "STATUS", cmd.Text)
@@ -143,17 +125,17 @@ func FuzzDecodeCIB(f *testing.F) {
 		first, ferr := decodeCIB(b, ebcdic.IBM1047)
 		for _, p := range ebcdic.Pages {
 			cmd, err := decodeCIB(b, p)
-			if len(b) < cibHdr {
+			if len(b) < zc.CIB_HDR {
 				if err == nil {
 					t.Fatalf("%s: %d bytes decoded without error", p, len(b))
 				}
 				return
 			}
-			if len([]rune(cmd.Text)) > len(b)-cibData {
-				t.Fatalf("%s: text of %d characters from %d bytes of data", p, len([]rune(cmd.Text)), len(b)-cibData)
+			if len([]rune(cmd.Text)) > len(b)-zc.CIB_DATA {
+				t.Fatalf("%s: text of %d characters from %d bytes of data", p, len([]rune(cmd.Text)), len(b)-zc.CIB_DATA)
 			}
-			if cmd.Verb != Unknown && byte(cmd.Verb) != b[cibVerb] {
-				t.Fatalf("%s: verb %v from code %#x", p, cmd.Verb, b[cibVerb])
+			if cmd.Verb != Unknown && byte(cmd.Verb) != b[zc.CIB_VERB] {
+				t.Fatalf("%s: verb %v from code %#x", p, cmd.Verb, b[zc.CIB_VERB])
 			}
 			cmd.Text, cmd.Console = first.Text, first.Console
 			if cmd != first || (err == nil) != (ferr == nil) {

@@ -10,7 +10,9 @@ import (
 
 	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/internal/testfiles"
+	"github.com/go-zos/zconsole/internal/zc"
 	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/zconsole/internal/mvs"
 )
 
 // copyGuard is how many bytes past the copy buffer the fuzz target watches for a write.
@@ -23,17 +25,17 @@ const copyGuard = 64
 // chose it, so lengths and offsets still point anywhere inside or outside the CIB.
 func shapeCIB(b []byte) []byte {
 	img := append([]byte(nil), b...)
-	if len(img) < cibHdr {
-		img = append(img, make([]byte, cibHdr-len(img))...)
+	if len(img) < zc.CIB_HDR {
+		img = append(img, make([]byte, zc.CIB_HDR-len(img))...)
 	}
-	xoff := int(binary.BigEndian.Uint16(img[cibXOff:]))
-	if xoff > copyMax-cibxSize {
-		xoff %= copyMax - cibxSize + 1
-		binary.BigEndian.PutUint16(img[cibXOff:], uint16(xoff))
+	xoff := int(binary.BigEndian.Uint16(img[zc.CIB_XOFF:]))
+	if xoff > c.CopyMax-zc.CIBX_SIZE {
+		xoff %= c.CopyMax - zc.CIBX_SIZE + 1
+		binary.BigEndian.PutUint16(img[zc.CIB_XOFF:], uint16(xoff))
 	}
 	ext := cibExtent(img)
-	if ext < cibHdr {
-		img[cibLen] = cibHdr / 8
+	if ext < zc.CIB_HDR {
+		img[zc.CIB_LEN] = zc.CIB_HDR / 8
 		ext = cibExtent(img)
 	}
 	if len(img) < ext {
@@ -45,9 +47,9 @@ func shapeCIB(b []byte) []byte {
 // cibExtent is how far a CIB declares it reaches: CIBLEN doublewords, and the
 // extension's 48 bytes at CIBXOFF when there is one.
 func cibExtent(img []byte) int {
-	ext := int(img[cibLen]) * 8
-	if xoff := int(binary.BigEndian.Uint16(img[cibXOff:])); xoff != 0 && xoff+cibxSize > ext {
-		ext = xoff + cibxSize
+	ext := int(img[zc.CIB_LEN]) * 8
+	if xoff := int(binary.BigEndian.Uint16(img[zc.CIB_XOFF:])); xoff != 0 && xoff+zc.CIBX_SIZE > ext {
+		ext = xoff + zc.CIBX_SIZE
 	}
 	return ext
 }
@@ -68,7 +70,7 @@ func FuzzCopyCIB(f *testing.F) {
 		}
 		f.Add(img, uint16(len(img)))
 		f.Add(img, uint16(20))
-		f.Add(img, uint16(copyMax))
+		f.Add(img, uint16(c.CopyMax))
 	}
 	f.Add([]byte{}, uint16(0))
 	f.Fuzz(func(t *testing.T, raw []byte, capacity uint16) {
@@ -77,7 +79,7 @@ func FuzzCopyCIB(f *testing.F) {
 		binary.BigEndian.PutUint32(want, 0) // the system's CIBNEXT: the last on the chain
 		wcmd, werr := decodeCIB(want, ebcdic.IBM1047)
 
-		if r := c.SimReset("DEMO", nil); r != c.Queued {
+		if r := mvs.Reset("DEMO", nil); r != zc.SIM_QUEUED {
 			t.Fatalf("reset: %d", r)
 		}
 		h, err := Init(WithQueueLimit(255))
@@ -90,10 +92,10 @@ func FuzzCopyCIB(f *testing.F) {
 				_ = h.Close()
 			}
 		})
-		base := c.SimCounts()
+		base := mvs.Stats()
 
 		// The public path: C copies the CIB out, Go decodes it.
-		if r := c.SimQueue(img); r != c.Queued {
+		if r := mvs.Queue(img); r != zc.SIM_QUEUED {
 			t.Fatalf("a %d-byte CIB declaring %d bytes was not queued: %d", len(img), cibExtent(img), r)
 		}
 		cmd, err := Wait(h)
@@ -105,20 +107,21 @@ func FuzzCopyCIB(f *testing.F) {
 		}
 
 		// The C copy alone, into a buffer of the fuzzer's capacity with a guard behind it.
-		if r := c.SimQueue(img); r != c.Queued {
+		if r := mvs.Queue(img); r != zc.SIM_QUEUED {
 			t.Fatalf("second queue: %d", r)
 		}
-		n := int(capacity) % (copyMax + 1)
+		n := int(capacity) % (c.CopyMax + 1)
 		mem := bytes.Repeat([]byte{0xA5}, n+copyGuard)
-		cp, r, fault := c.Wait(c.Area(h.area), mem[:n:n])
-		if r != c.Command {
-			t.Fatalf("c.Wait: result %d, fault %+v", r, fault)
+		var w c.Waiter
+		woke, cp, err := w.Wait(h.area, mem[:n:n])
+		if woke != c.WokeCommand || err != nil {
+			t.Fatalf("c.Wait: woke %d, %v", woke, err)
 		}
 		if cp.Addr < 0x1000 || cp.Addr >= 0x80000000 {
 			t.Fatalf("the CIB is at %#x, not in 31-bit storage", cp.Addr)
 		}
 		wlen := min(len(img), n)
-		if int(cp.Extent) != len(img) || int(cp.Len) != wlen || cp.Verb != img[cibVerb] {
+		if cp.Extent != len(img) || cp.Len != wlen || cp.Verb != img[zc.CIB_VERB] {
 			t.Fatalf("copy of a %d-byte CIB into %d bytes: %+v", len(img), n, cp)
 		}
 		if !bytes.Equal(mem[:wlen], want[:wlen]) {
@@ -131,7 +134,7 @@ func FuzzCopyCIB(f *testing.F) {
 		}
 		_, _ = decodeCIB(mem[:wlen], ebcdic.IBM1047) // a cut copy decodes without a panic
 
-		after := c.SimCounts()
+		after := mvs.Stats()
 		if after.Queued != 0 || after.StopQueued || after.SystemBlocks != base.SystemBlocks {
 			t.Fatalf("system storage: %d blocks before, %d after, %d queued", base.SystemBlocks, after.SystemBlocks, after.Queued)
 		}
@@ -139,7 +142,7 @@ func FuzzCopyCIB(f *testing.F) {
 		if err := h.Close(); err != nil {
 			t.Fatal(err)
 		}
-		if end := c.SimCounts(); end.ProgramBlocks != uint64(RetiredAsks()) || end.Abends != 0 {
+		if end := mvs.Stats(); end.ProgramBlocks != uint64(RetiredAsks()) || end.Abends != 0 {
 			t.Fatalf("after Close: %d program blocks (%d of retired questions), %d abends", end.ProgramBlocks, RetiredAsks(), end.Abends)
 		}
 	})

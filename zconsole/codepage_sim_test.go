@@ -8,8 +8,9 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/go-zos/zconsole/internal/zc"
 	"github.com/go-zos/zconsole/zconsole"
-	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/zconsole/internal/mvs"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -108,18 +109,18 @@ func TestCodePageMessagesRoundTrip(t *testing.T) {
 // records, as the simulated SVC 35 took them from the parameter list.
 func wtoLine(t *testing.T, i int) []byte {
 	t.Helper()
-	for _, r := range c.SimRecords(0) {
-		if r.Kind != c.LogWTO {
+	for _, r := range mvs.Records(0) {
+		if r.Kind != zc.SIM_LOG_WTO {
 			continue
 		}
 		if i > 0 {
 			i--
 			continue
 		}
-		const hdr = 52 // sim_wto.c's record: header, then type (2), length (1), text
-		require.Greater(t, len(r.Data), hdr+3)
-		n := int(r.Data[hdr+2])
-		return r.Data[hdr+3 : hdr+3+n]
+		line := r.Data[zc.SIM_REC_HDR:] // sim_wto.c's record: header, then type, length, text
+		require.Greater(t, len(line), zc.SIM_LINE_TEXT)
+		n := int(line[zc.SIM_LINE_LEN])
+		return line[zc.SIM_LINE_TEXT : zc.SIM_LINE_TEXT+n]
 	}
 	t.Fatal("no such message")
 	return nil

@@ -45,23 +45,23 @@ func TestCodePageChoosesTheBytes(t *testing.T) {
 		{IBM037, []byte{0xBA, 0xBB, 0x5F, 0xB0}},
 		{IBM1140, []byte{0xBA, 0xBB, 0x5F, 0xB0}},
 	}
-	m, err := prepare("[]¬^", false, nil)
+	m, _, err := prepare("[]¬^", false, nil)
 	require.NoError(t, err)
-	assert.Equal(t, cases[0].want, m.lines[0], "IBM-1047 by default")
+	assert.Equal(t, cases[0].want, m.Lines[0], "IBM-1047 by default")
 
 	for _, c := range cases {
 		setPage(t, c.page)
-		m, err := prepare("[]¬^", false, []PutOption{ToConsole("op@#$1")})
+		m, _, err := prepare("[]¬^", false, []PutOption{ToConsole("op@#$1")})
 		require.NoError(t, err)
-		assert.Equal(t, c.want, m.lines[0], "%s", c.page)
-		assert.Equal(t, []byte{0xD6, 0xD7, 0x7C, 0x7B, 0x5B, 0xF1, 0x40, 0x40}, m.consName[:], "%s: a console name is the same bytes in each", c.page)
+		assert.Equal(t, c.want, m.Lines[0], "%s", c.page)
+		assert.Equal(t, []byte{0xD6, 0xD7, 0x7C, 0x7B, 0x5B, 0xF1, 0x40, 0x40}, m.ConsName[:], "%s: a console name is the same bytes in each", c.page)
 
 		img := append([]byte{0, 0, 0, 0, 0x44, 3, 0, 0, 0, 0, 0, 0x21, 0, 3, 0, 4}, c.want...)
 		cmd, err := decodeCIB(img, currentPage())
 		require.NoError(t, err)
 		assert.Equal(t, "[]¬^", cmd.Text, "%s", c.page)
 
-		_, err = prepare("5€", false, nil)
+		_, _, err = prepare("5€", false, nil)
 		if c.page == IBM1140 {
 			assert.NoError(t, err)
 		} else {
@@ -69,9 +69,9 @@ func TestCodePageChoosesTheBytes(t *testing.T) {
 			require.True(t, errors.As(err, &ce), "%s: %v", c.page, err)
 			assert.Equal(t, CharError{Rune: '€', Pos: 1, CodePage: c.page}, *ce)
 		}
-		m, err = prepare("5😀", false, []PutOption{Substitute()})
+		m, _, err = prepare("5😀", false, []PutOption{Substitute()})
 		require.NoError(t, err)
-		assert.Equal(t, []byte{0xF5, 0x6F}, m.lines[0], "%s: '?' is X'6F'", c.page)
+		assert.Equal(t, []byte{0xF5, 0x6F}, m.Lines[0], "%s: '?' is X'6F'", c.page)
 	}
 }
 
@@ -95,12 +95,12 @@ func TestSetCodePageWhileWriting(t *testing.T) {
 	}()
 	seen := map[string]bool{}
 	for i := 0; i < 2000; i++ {
-		m, err := prepare("[A]", false, nil)
+		m, page, err := prepare("[A]", false, nil)
 		require.NoError(t, err)
-		want, err := m.page.Encode("[A]")
+		want, err := page.Encode("[A]")
 		require.NoError(t, err)
-		require.True(t, bytes.Equal(want, m.lines[0]), "%X is not [A] in %s", m.lines[0], m.page)
-		seen[m.page.String()] = true
+		require.True(t, bytes.Equal(want, m.Lines[0]), "%X is not [A] in %s", m.Lines[0], page)
+		seen[page.String()] = true
 	}
 	close(stop)
 	wg.Wait()

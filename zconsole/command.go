@@ -3,6 +3,8 @@ package zconsole
 import (
 	"encoding/hex"
 	"fmt"
+
+	"github.com/go-zos/zconsole/internal/zc"
 )
 
 // Verb says what the operator asked for: the CIB's verb code (CIBVERB).
@@ -10,10 +12,10 @@ type Verb uint8
 
 // Verbs, with the CIB codes they stand for.
 const (
-	Unknown Verb = 0x00 // a code this module does not know; Command.Code holds it
-	Start   Verb = 0x04 // CIBSTART: S job,,,parm
-	Stop    Verb = 0x40 // CIBSTOP: P job
-	Modify  Verb = 0x44 // CIBMODFY: F job,text
+	Unknown Verb = 0x00           // a code this module does not know; Command.Code holds it
+	Start   Verb = zc.VERB_START  // CIBSTART (X'04'): S job,,,parm
+	Stop    Verb = zc.VERB_STOP   // CIBSTOP (X'40'): P job
+	Modify  Verb = zc.VERB_MODIFY // CIBMODFY (X'44'): F job,text
 )
 
 func (v Verb) String() string {

@@ -8,7 +8,8 @@ import (
 
 	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/internal/testfiles"
-	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/internal/zc"
+	"github.com/go-zos/zconsole/zconsole/internal/mvs"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -38,7 +39,7 @@ func costCIB(b testing.TB) []byte {
 // limit, closed when the benchmark ends.
 func costHandle(b testing.TB) *Handle {
 	b.Helper()
-	if r := c.SimReset("DEMO", nil); r != c.Queued {
+	if r := mvs.Reset("DEMO", nil); r != zc.SIM_QUEUED {
 		b.Fatalf("reset: %d", r)
 	}
 	h, err := Init(WithQueueLimit(costBatch))
@@ -49,7 +50,7 @@ func costHandle(b testing.TB) *Handle {
 		if err := h.Close(); err != nil {
 			b.Error(err)
 		}
-		if n := c.SimCounts(); n.Abends != 0 || n.ProgramBlocks != uint64(RetiredAsks()) {
+		if n := mvs.Stats(); n.Abends != 0 || n.ProgramBlocks != uint64(RetiredAsks()) {
 			b.Errorf("simulator: %d abends, %d program blocks left (%d of retired questions)", n.Abends, n.ProgramBlocks, RetiredAsks())
 		}
 	})
@@ -60,7 +61,7 @@ func costHandle(b testing.TB) *Handle {
 func queueCIBs(b testing.TB, img []byte, n int) {
 	b.Helper()
 	for range n {
-		if r := c.SimQueue(img); r != c.Queued {
+		if r := mvs.Queue(img); r != zc.SIM_QUEUED {
 			b.Fatalf("queue: %d", r)
 		}
 	}
@@ -153,7 +154,7 @@ func TestCostParts(t *testing.T) {
 	queueCIBs(t, img, 2)
 	waitQueued(t, h)
 	waitQueued(t, h)
-	assert.Zero(t, c.SimCounts().Queued, "both commands taken")
+	assert.Zero(t, mvs.Stats().Queued, "both commands taken")
 }
 
 func TestWaitForAQueuedCommandAllocatesThreeTimes(t *testing.T) {

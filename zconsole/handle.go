@@ -4,19 +4,8 @@ import (
 	"context"
 	"fmt"
 	"sync"
-)
 
-// area is the 31-bit address of a handle's work area, the C side of a Handle.
-type area uint32
-
-// outcome is how a wait in C ended.
-type outcome int
-
-const (
-	gotError outcome = iota
-	gotCommand
-	gotKill
-	gotInterrupt
+	"github.com/go-zos/zconsole/zconsole/c"
 )
 
 // Handle is the program's end of the operator console: the job's communications area,
@@ -28,15 +17,15 @@ const (
 // blocked on it at a time.
 type Handle struct {
 	mu      sync.Mutex
-	area    area               // the work area; 0 once closed
-	closed  bool               // Close has begun
-	killed  bool               // Kill has posted the kill ECB
-	waiting bool               // a waiter is inside Wait
-	left    chan struct{}      // closed when that waiter has left C
-	start   []byte             // the START CIB as copied, for the first Wait to decode
-	buf     []byte             // the copy buffer, used only by the waiter
-	results waitOut            // where the system writes a Wait's results, used only by the waiter
-	asks    map[askRef]*asking // outstanding Asks, whose waits Kill and Close end
+	area    c.Area            // the work area; 0 once closed
+	closed  bool              // Close has begun
+	killed  bool              // Kill has posted the kill ECB
+	waiting bool              // a waiter is inside Wait
+	left    chan struct{}     // closed when that waiter has left C
+	start   []byte            // the START CIB as copied, for the first Wait to decode
+	buf     []byte            // the copy buffer, used only by the waiter
+	waiter  c.Waiter          // where the system writes a Wait's results, used only by the waiter
+	asks    map[c.Ask]*asking // outstanding Asks, whose waits Kill and Close end
 }
 
 // pendingStart keeps the copy of a START CIB that Init took off the chain but could not
@@ -63,8 +52,8 @@ func Init(opts ...Option) (*Handle, error) {
 			return nil, err
 		}
 	}
-	buf := make([]byte, copyMax)
-	a, startLen, err := sysInit(cfg.limit, buf)
+	buf := make([]byte, c.CopyMax)
+	a, startLen, err := c.Init(cfg.limit, buf)
 	var start []byte
 	if startLen > 0 {
 		start = append([]byte(nil), buf[:startLen]...)
@@ -75,7 +64,7 @@ func Init(opts ...Option) (*Handle, error) {
 		if start != nil {
 			pendingStart.cib = start
 		}
-		return nil, fmt.Errorf("zconsole: init: %w", err)
+		return nil, fmt.Errorf("zconsole: init: %w", fault(err))
 	}
 	if start == nil {
 		start, pendingStart.cib = pendingStart.cib, nil
@@ -132,8 +121,8 @@ func Kill(h *Handle) error {
 	if h.killed {
 		return h.cancelAsks() // nil, unless an Ask's cancel could not be posted before
 	}
-	if err := sysKill(h.area); err != nil {
-		return fmt.Errorf("zconsole: kill: %w", err)
+	if err := c.Kill(h.area); err != nil {
+		return fmt.Errorf("zconsole: kill: %w", fault(err))
 	}
 	h.killed = true
 	return h.cancelAsks()
@@ -154,8 +143,8 @@ func (h *Handle) SetQueueLimit(n int) error {
 	if h.closed {
 		return ErrClosed
 	}
-	if err := sysSetLimit(h.area, n); err != nil {
-		return fmt.Errorf("zconsole: set queue limit: %w", err)
+	if err := c.SetLimit(h.area, n); err != nil {
+		return fmt.Errorf("zconsole: set queue limit: %w", fault(err))
 	}
 	return nil
 }
@@ -179,10 +168,10 @@ func (h *Handle) Close() error {
 		return ErrClosed
 	}
 	if !h.killed {
-		if err := sysKill(h.area); err != nil {
+		if err := c.Kill(h.area); err != nil {
 			if h.waiting {
 				h.mu.Unlock()
-				return fmt.Errorf("zconsole: close: %w", err)
+				return fmt.Errorf("zconsole: close: %w", fault(err))
 			}
 		} else {
 			h.killed = true
@@ -199,11 +188,11 @@ func (h *Handle) Close() error {
 
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	err := sysTerm(h.area)
+	err := c.Term(h.area)
 	h.area = 0
 	sweepRetired()
 	if err != nil {
-		return fmt.Errorf("zconsole: close: %w", err)
+		return fmt.Errorf("zconsole: close: %w", fault(err))
 	}
 	return nil
 }
@@ -245,18 +234,18 @@ func (h *Handle) wait(ctx context.Context) (Command, error) {
 	if ctx.Done() != nil { // context.Background() never ends: no watcher
 		posted = make(chan struct{})
 		stop = context.AfterFunc(ctx, func() {
-			sysInterrupt(a) // an error leaves the wait to end by a command or a kill
+			_ = c.Interrupt(a) // an error leaves the wait to end by a command or a kill
 			close(posted)
 		})
 	}
-	n, out, err := sysWait(a, h.buf, &h.results)
+	woke, cp, err := h.waiter.Wait(a, h.buf)
 	if stop != nil && !stop() {
 		<-posted
-		sysClearInterrupt(a)
+		_ = c.ClearInterrupt(a)
 	}
 	var cmd Command
-	if out == gotCommand {
-		cmd, err = decodeCIB(h.buf[:n], currentPage())
+	if woke == c.WokeCommand {
+		cmd, err = decodeCIB(h.buf[:cp.Len], currentPage())
 	}
 
 	h.mu.Lock()
@@ -264,15 +253,15 @@ func (h *Handle) wait(ctx context.Context) (Command, error) {
 	close(h.left)
 	h.mu.Unlock()
 
-	switch out {
-	case gotCommand:
+	switch woke {
+	case c.WokeCommand:
 		return cmd, err
-	case gotKill:
+	case c.WokeKill:
 		return Command{}, ErrKilled
-	case gotInterrupt:
+	case c.WokeInterrupt:
 		return Command{}, ctxError("wait", ctx)
 	}
-	return Command{}, fmt.Errorf("zconsole: wait: %w", err)
+	return Command{}, fmt.Errorf("zconsole: wait: %w", fault(err))
 }
 
 // ctxError wraps ctx.Err(), and the cause when it says more, for operation op.

@@ -38,7 +38,7 @@ func clean(t *testing.T) {
 // retiredBlocks is the program storage a test may find left over, and no more: the
 // blocks of the questions (Ask) deleted unanswered, which the process keeps because the
 // system may still post a reply into them. The simulated system, which deletes a WTOR
-// at once, never does, unless a test holds a reply back (c.SimDeferReply).
+// at once, never does, unless a test holds a reply back (mvs.DeferReply).
 func retiredBlocks() uint64 { return uint64(zconsole.RetiredAsks()) }
 
 // open inits a handle that is closed when the test ends (before the checks of fresh).

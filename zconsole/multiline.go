@@ -1,14 +1,19 @@
 package zconsole
 
-import "fmt"
+import (
+	"fmt"
 
-// The limits of a message from a problem program (docs/wto.md).
+	"github.com/go-zos/zconsole/internal/zc"
+)
+
+// The limits of a message from a problem program (docs/wto.md), which the C checks
+// again.
 const (
-	maxSingle = 126 // a single-line WTO
-	maxWTOR   = 122 // a WTOR's question
-	maxLine   = 71  // each line of a multi-line WTO (D, DE)
-	maxLines  = 10  // lines of a multi-line WTO without APF authorization
-	maxReply  = 119 // a WTOR's reply
+	maxSingle = zc.WTO_TEXT_MAX  // a single-line WTO: 126
+	maxWTOR   = zc.WTOR_TEXT_MAX // a WTOR's question: 122
+	maxLine   = zc.ML_TEXT_MAX   // each line of a multi-line WTO (D, DE): 71
+	maxLines  = zc.ML_LINES_MAX  // lines of a multi-line WTO without APF authorization: 10
+	maxReply  = zc.REPLY_MAX     // a WTOR's reply: 119
 )
 
 // segment is one line of a message: its characters and where they start in the text.

@@ -3,6 +3,8 @@ package zconsole
 import (
 	"errors"
 	"fmt"
+
+	"github.com/go-zos/zconsole/zconsole/c"
 )
 
 // Put writes text to the operator (WTO) and returns the message's id for [Delete].
@@ -23,13 +25,19 @@ import (
 // When Put returns a nil error, the system has the message. Put needs no [Handle] and
 // is safe for concurrent use.
 func Put(text string, opts ...PutOption) (MsgID, error) {
-	m, err := prepare(text, false, opts)
+	return write("put", text, opts)
+}
+
+// write prepares text with opts, then the caller's own settings (base), and writes it
+// (WTO): Put and Command.Reply, named op in the errors.
+func write(op, text string, opts []PutOption, base ...PutOption) (MsgID, error) {
+	m, _, err := prepare(text, false, opts, base...)
 	if err != nil {
 		return 0, err
 	}
-	id, err := sysWTO(&m)
+	id, err := c.WTO(&m)
 	if err != nil {
-		return 0, fmt.Errorf("zconsole: put: %w", err)
+		return 0, fmt.Errorf("zconsole: %s: %w", op, fault(err))
 	}
 	return MsgID(id), nil
 }
@@ -44,8 +52,8 @@ func Delete(ids ...MsgID) error {
 		if id == 0 {
 			continue
 		}
-		if err := sysDOM(uint32(id)); err != nil {
-			errs = append(errs, fmt.Errorf("zconsole: delete message %d: %w", uint32(id), err))
+		if err := c.DOM(uint32(id)); err != nil {
+			errs = append(errs, fmt.Errorf("zconsole: delete message %d: %w", uint32(id), fault(err)))
 		}
 	}
 	return errors.Join(errs...)

@@ -7,7 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/internal/zc"
+	"github.com/go-zos/zconsole/zconsole/internal/mvs"
 )
 
 // BenchmarkPut: a single-line and a ten-line WTO through the C layout and the
@@ -21,12 +22,12 @@ func BenchmarkPut(b *testing.B) {
 	opts := []PutOption{Routing(2, 11), Descriptor(12)}
 	for name, text := range cases {
 		b.Run(name, func(b *testing.B) {
-			if r := c.SimReset("DEMO", nil); r != c.Queued {
+			if r := mvs.Reset("DEMO", nil); r != zc.SIM_QUEUED {
 				b.Fatalf("reset: %d", r)
 			}
 			start := time.Now()
 			for i := 0; i < b.N; i++ {
-				if _, err := prepare(text, false, opts); err != nil {
+				if _, _, err := prepare(text, false, opts); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -10,15 +10,7 @@ import "fmt"
 // [WithCART] may not be given (an error wrapping [ErrOption]). A command that names no console (no CIB extension) gets an error
 // wrapping [ErrNoConsole].
 func (c Command) Reply(text string, opts ...PutOption) (MsgID, error) {
-	m, err := prepare(text, false, opts, replyTo(c))
-	if err != nil {
-		return 0, err
-	}
-	id, err := sysWTO(&m)
-	if err != nil {
-		return 0, fmt.Errorf("zconsole: reply: %w", err)
-	}
-	return MsgID(id), nil
+	return write("reply", text, opts, replyTo(c))
 }
 
 // replyTo directs a message to the console that issued c, with its CART. It comes after

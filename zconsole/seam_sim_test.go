@@ -9,8 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/zc"
 	"github.com/go-zos/zconsole/zconsole"
-	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/zconsole/internal/mvs"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -27,7 +28,7 @@ func TestSystemPointersWithBitZeroSet(t *testing.T) {
 	started(t, "FIRST")
 	plain, err := zconsole.Task()
 	require.NoError(t, err)
-	c.SimFlagPointers(true)
+	mvs.FlagPointers(true)
 	flagged, err := zconsole.Task()
 	require.NoError(t, err)
 	assert.Equal(t, plain, flagged, "PSAAOLD, PSATOLD, FLCCVT and ASCBJBNS read through the flag")
@@ -77,7 +78,7 @@ func TestWaitsAreLong(t *testing.T) {
 	require.NoError(t, zconsole.Kill(h))
 	assert.ErrorIs(t, recv(t, ch).err, zconsole.ErrKilled)
 
-	n := c.SimCounts()
+	n := mvs.Stats()
 	assert.GreaterOrEqual(t, n.SVCs[sim.SVCWait], uint64(3))
 	assert.Equal(t, n.SVCs[sim.SVCWait], n.LongWaits, "every WAIT carries LONG=YES")
 }
@@ -87,7 +88,7 @@ func TestWaitsAreLong(t *testing.T) {
 // the SVC seam reports it as the simulator reports it here.
 func TestInitAboveTheBar(t *testing.T) {
 	fresh(t)
-	sim.Inject(sim.Fault{SVC: sim.SVCExtract, RC: c.RCAboveBar, Times: 1})
+	sim.Inject(sim.Fault{SVC: sim.SVCExtract, RC: zc.RC_ABOVE_BAR, Times: 1})
 	h, err := zconsole.Init()
 	assert.Nil(t, h)
 	assert.ErrorIs(t, err, errors.ErrUnsupported)

@@ -1,6 +1,10 @@
 package zconsole
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/go-zos/zconsole/zconsole/c"
+)
 
 // TaskInfo says who this program is, as the system's control blocks do: what
 // Python's taskinfo() returned, and the job name it meant to.
@@ -18,9 +22,17 @@ type TaskInfo struct {
 // X'154'). Goroutines move between threads, so TCB is that of whichever thread ran the
 // call; the rest is the address space's. Task needs no [Handle].
 func Task() (TaskInfo, error) {
-	t, err := sysTask()
+	t, err := c.TaskInfo()
 	if err != nil {
-		return TaskInfo{}, fmt.Errorf("zconsole: task: %w", err)
+		return TaskInfo{}, fmt.Errorf("zconsole: task: %w", fault(err))
 	}
-	return t, nil
+	p := currentPage()
+	return TaskInfo{
+		JobName: p.DecodeTrim(t.Job[:]),
+		Started: t.Started,
+		ASID:    t.ASID,
+		System:  p.DecodeTrim(t.System[:]),
+		ASCB:    t.ASCB,
+		TCB:     t.TCB,
+	}, nil
 }

@@ -36,12 +36,10 @@ func TestWPLImagesMatchTestdata(t *testing.T) {
 		t.Run(tc.file, func(t *testing.T) {
 			want, err := testfiles.Hex(tc.file)
 			require.NoError(t, err)
-			m, err := prepare(tc.text, tc.wtor, tc.opts, tc.base...)
+			m, _, err := prepare(tc.text, tc.wtor, tc.opts, tc.base...)
 			require.NoError(t, err)
-			cm := messageOf(&m)
-			cm.ReplyBuf, cm.ReplyECB = tc.wbuf, tc.wecb
-			got, r := c.LayoutWPL(cm, 0)
-			require.Equal(t, c.OK, r)
+			got, err := c.LayoutWPL(&m, 0, tc.wbuf, tc.wecb)
+			require.NoError(t, err)
 			assert.Equal(t, hex.EncodeToString(want), hex.EncodeToString(got))
 		})
 	}
@@ -49,69 +47,17 @@ func TestWPLImagesMatchTestdata(t *testing.T) {
 
 // Laid out at another address, every address field moves with it and nothing else does.
 func TestWPLLayoutRelocates(t *testing.T) {
-	m, err := prepare("DEMO003I STATUS\nQUEUE DEPTH 5\nALL QUIET", false, nil)
+	m, _, err := prepare("DEMO003I STATUS\nQUEUE DEPTH 5\nALL QUIET", false, nil)
 	require.NoError(t, err)
-	at0, r := c.LayoutWPL(messageOf(&m), 0)
-	require.Equal(t, c.OK, r)
-	at1, r := c.LayoutWPL(messageOf(&m), 0x10000000)
-	require.Equal(t, c.OK, r)
+	at0, err := c.LayoutWPL(&m, 0, 0, 0)
+	require.NoError(t, err)
+	at1, err := c.LayoutWPL(&m, 0x10000000, 0, 0)
+	require.NoError(t, err)
 	require.Equal(t, len(at0), len(at1))
 	addrs := map[int]bool{4: true, 120: true, 128: true} // A(text) of lines 1, 2, 3
 	for i := range at0 {
 		if at0[i] != at1[i] {
 			assert.True(t, addrs[i&^3] && i&3 == 0, "byte %d differs outside an address field", i)
 		}
-	}
-}
-
-// Every offset the C code is compiled with is the documented one.
-func TestWPLOffsetsMatchLayoutTable(t *testing.T) {
-	table, err := testfiles.Layout("wpl/layout.txt")
-	require.NoError(t, err)
-	layout := c.WTOLayout()
-	require.NotEmpty(t, layout)
-	for name, off := range layout {
-		f, ok := table[name]
-		if assert.True(t, ok, "%s (used by the C code) missing from layout.txt", name) {
-			assert.Equal(t, f.Offset, off, "%s", name)
-		}
-	}
-	assert.Equal(t, table["WPX2LEN"].Offset, table["WPX"].Length, "the WPX is 104 bytes")
-}
-
-// The C code refuses a message Go would never prepare, rather than lay out a bad WPL.
-func TestWPLLayoutRefusesWhatGoNeverPrepares(t *testing.T) {
-	ok := func() *c.Message {
-		return &c.Message{Lines: [][]byte{{0xC1}}}
-	}
-	cases := map[string]func(*c.Message){
-		"no lines":       func(m *c.Message) { m.Lines = nil },
-		"empty line":     func(m *c.Message) { m.Lines = [][]byte{{}} },
-		"127 characters": func(m *c.Message) { m.Lines = [][]byte{make([]byte, 127)} },
-		"11 lines":       func(m *c.Message) { m.Lines = make([][]byte, 11) },
-		"a 72-byte D line": func(m *c.Message) {
-			m.Lines = [][]byte{{1}, make([]byte, 72)}
-			m.Types = []uint16{c.LineData, c.LineData | c.LineEnd}
-		},
-		"a 36-byte C line": func(m *c.Message) {
-			m.Lines = [][]byte{make([]byte, 36), {1}}
-			m.Types = []uint16{c.LineControl, c.LineData | c.LineEnd}
-		},
-		"reply length 120": func(m *c.Message) { m.ReplyLen = 120 },
-		"a 123-char WTOR":  func(m *c.Message) { m.ReplyLen = 10; m.Lines = [][]byte{make([]byte, 123)} },
-		"two-line WTOR": func(m *c.Message) {
-			m.ReplyLen = 10
-			m.Lines = [][]byte{{1}, {2}}
-			m.Types = []uint16{c.LineData, c.LineData | c.LineEnd}
-		},
-		"console id + name": func(m *c.Message) { m.HasConsID, m.HasConsName = true, true },
-	}
-	_, r := c.LayoutWPL(ok(), 0)
-	require.Equal(t, c.OK, r, "the control case is accepted")
-	for name, spoil := range cases {
-		m := ok()
-		spoil(m)
-		_, r := c.LayoutWPL(m, 0)
-		assert.Equal(t, c.Invalid, r, name)
 	}
 }

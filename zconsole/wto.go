@@ -4,82 +4,59 @@ import (
 	"fmt"
 
 	"github.com/go-zos/zconsole/internal/ebcdic"
+	"github.com/go-zos/zconsole/internal/zc"
+	"github.com/go-zos/zconsole/zconsole/c"
 )
 
-// Line types of a multi-line message (WPLLTF): data lines, the last one data-end.
-const (
-	lineData    = 0x2000
-	lineDataEnd = 0x3000
-)
-
-// wto is a message checked and prepared for the WTO parameter list: its lines in the
-// console code page and the fields of the WPX. The C code lays it out; nothing here
-// touches z/OS, so all of it is fuzzed.
-type wto struct {
-	page        *ebcdic.CodePage // the code page of its text (and of a WTOR's reply)
-	lines       [][]byte         // 1 to maxLines, none empty
-	types       []uint16         // line types when there is more than one line
-	codes       bool             // route and desc are given
-	route       [16]byte
-	desc        [2]byte
-	consID      uint32
-	hasConsID   bool
-	consName    [8]byte // blank padded
-	hasConsName bool
-	cart        CART
-	hasCART     bool
-	resp        bool
-	replyLen    int // a WTOR: 1 to maxReply; a WTO: 0
-}
-
-// prepare checks text and opts and builds the message: a WTO, or with wtor the
-// question of a WTOR. Every error says what is wrong and wraps one of the sentinels.
-func prepare(text string, wtor bool, opts []PutOption, base ...PutOption) (wto, error) {
-	var m wto
+// prepare checks text and opts and builds the message package c writes: a WTO, or with
+// wtor the question of a WTOR. It returns the message and the code page its text is in
+// (a WTOR's reply comes back in it). Every error says what is wrong and wraps one of the
+// sentinels. Nothing here touches z/OS, so all of it is fuzzed.
+func prepare(text string, wtor bool, opts []PutOption, base ...PutOption) (c.Message, *ebcdic.CodePage, error) {
+	var m c.Message
 	cfg, err := configure(opts, base...)
 	if err != nil {
-		return m, err
+		return m, nil, err
 	}
 	if cfg.replyLen != 0 && !wtor {
-		return m, fmt.Errorf("%w: ReplyLength is for Ask only", ErrOption)
+		return m, nil, fmt.Errorf("%w: ReplyLength is for Ask only", ErrOption)
 	}
 	segs, err := splitLines(text, wtor)
 	if err != nil {
-		return m, err
+		return m, nil, err
 	}
 	for _, s := range segs {
 		b, err := encodeLine(s, cfg.page, cfg.subst)
 		if err != nil {
-			return m, err
+			return m, nil, err
 		}
-		m.lines = append(m.lines, b)
+		m.Lines = append(m.Lines, b)
 	}
-	if len(m.lines) > 1 {
-		m.types = make([]uint16, len(m.lines))
-		for i := range m.types {
-			m.types[i] = lineData
+	if len(m.Lines) > 1 { // data lines, the last one data-end
+		m.Types = make([]uint16, len(m.Lines))
+		for i := range m.Types {
+			m.Types[i] = zc.LT_DATA
 		}
-		m.types[len(m.types)-1] = lineDataEnd
+		m.Types[len(m.Types)-1] = zc.LT_DATA | zc.LT_END
 	}
-	m.page = cfg.page
-	m.codes = cfg.hasRoute || cfg.hasDesc
-	m.route, m.desc = cfg.routes, cfg.descs
-	m.consID, m.hasConsID = cfg.consID, cfg.hasConsID
+	m.Codes = cfg.hasRoute || cfg.hasDesc
+	m.Route, m.Desc = cfg.routes, cfg.descs
+	m.ConsID, m.HasConsID = cfg.consID, cfg.hasConsID
 	if cfg.hasConsName {
 		name, err := cfg.page.Field(cfg.consName, 8)
 		if err != nil {
-			return m, fmt.Errorf("%w: console name: %w", ErrOption, err)
+			return m, nil, fmt.Errorf("%w: console name: %w", ErrOption, err)
 		}
-		copy(m.consName[:], name)
-		m.hasConsName = true
+		copy(m.ConsName[:], name)
+		m.HasConsName = true
 	}
-	m.cart, m.hasCART = cfg.cart, cfg.hasCART
-	m.resp = cfg.resp
+	m.CART, m.HasCART = cfg.cart, cfg.hasCART
+	m.Response = cfg.resp
 	if wtor {
-		m.replyLen = maxReply
+		m.ReplyLen = maxReply
 		if cfg.replyLen != 0 {
-			m.replyLen = cfg.replyLen
+			m.ReplyLen = cfg.replyLen
 		}
 	}
-	return m, nil
+	return m, cfg.page, nil
 }

@@ -31,7 +31,7 @@ func FuzzPutText(f *testing.F) {
 		if subst {
 			opts = append(opts, Substitute())
 		}
-		m, err := prepare(text, wtor, opts)
+		m, mpage, err := prepare(text, wtor, opts)
 		if err != nil {
 			for _, e := range []error{ErrInvalidCode, ErrTooLong, ErrNoText, ErrUnencodable} {
 				if errors.Is(err, e) {
@@ -44,24 +44,24 @@ func FuzzPutText(f *testing.F) {
 		if route < 1 || route > 128 || desc < 1 || desc > 13 {
 			t.Fatalf("codes %d/%d accepted", route, desc)
 		}
-		n := len(m.lines)
+		n := len(m.Lines)
 		switch {
 		case n == 0 || n > maxLines:
 			t.Fatalf("prepare(%q): %d lines", text, n)
-		case wtor && (n != 1 || len(m.lines[0]) > maxWTOR):
+		case wtor && (n != 1 || len(m.Lines[0]) > maxWTOR):
 			t.Fatalf("prepare(%q): a WTOR of %d lines", text, n)
-		case n == 1 && len(m.lines[0]) > maxSingle:
-			t.Fatalf("prepare(%q): one line of %d", text, len(m.lines[0]))
-		case n > 1 && len(m.types) != n:
-			t.Fatalf("prepare(%q): %d lines, %d types", text, n, len(m.types))
+		case n == 1 && len(m.Lines[0]) > maxSingle:
+			t.Fatalf("prepare(%q): one line of %d", text, len(m.Lines[0]))
+		case n > 1 && len(m.Types) != n:
+			t.Fatalf("prepare(%q): %d lines, %d types", text, n, len(m.Types))
 		}
-		for i, l := range m.lines {
+		for i, l := range m.Lines {
 			if len(l) == 0 || (n > 1 && len(l) > maxLine) {
 				t.Fatalf("prepare(%q): line %d has %d characters", text, i, len(l))
 			}
 		}
 
-		got := strings.Join(decodeLines(m), "")
+		got := strings.Join(decodeLines(m, mpage), "")
 		squeeze := func(s string) string {
 			s = strings.ReplaceAll(s, "\r\n", "\n")
 			return strings.Map(func(r rune) rune {

@@ -6,14 +6,18 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/go-zos/zconsole/internal/ebcdic"
+	"github.com/go-zos/zconsole/internal/zc"
+	"github.com/go-zos/zconsole/zconsole/c"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func decodeLines(m wto) []string {
-	out := make([]string, len(m.lines))
-	for i, l := range m.lines {
-		out[i] = m.page.Decode(l)
+// decodeLines reads a prepared message's lines back from code page p.
+func decodeLines(m c.Message, p *ebcdic.CodePage) []string {
+	out := make([]string, len(m.Lines))
+	for i, l := range m.Lines {
+		out[i] = p.Decode(l)
 	}
 	return out
 }
@@ -46,16 +50,16 @@ func TestPrepareCodes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			m, err := prepare("DEMO001I HELLO", false, tc.opts)
+			m, _, err := prepare("DEMO001I HELLO", false, tc.opts)
 			if tc.werr != nil {
 				assert.ErrorIs(t, err, tc.werr)
 				assert.ErrorIs(t, err, ErrOption, "a bad code is a bad option")
 				return
 			}
 			require.NoError(t, err)
-			assert.Equal(t, tc.wroute, m.route)
-			assert.Equal(t, tc.wdesc, m.desc)
-			assert.Equal(t, tc.wcodes, m.codes)
+			assert.Equal(t, tc.wroute, m.Route)
+			assert.Equal(t, tc.wdesc, m.Desc)
+			assert.Equal(t, tc.wcodes, m.Codes)
 		})
 	}
 }
@@ -94,21 +98,21 @@ func TestPrepareLines(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			m, err := prepare(tc.text, false, nil)
+			m, page, err := prepare(tc.text, false, nil)
 			if tc.werr != nil {
 				assert.ErrorIs(t, err, tc.werr)
 				return
 			}
 			require.NoError(t, err)
-			assert.Equal(t, tc.wlines, decodeLines(m))
-			if len(m.lines) == 1 {
-				assert.Nil(t, m.types)
+			assert.Equal(t, tc.wlines, decodeLines(m, page))
+			if len(m.Lines) == 1 {
+				assert.Nil(t, m.Types)
 				return
 			}
-			for i, ty := range m.types {
-				want := uint16(lineData)
-				if i == len(m.types)-1 {
-					want = lineDataEnd
+			for i, ty := range m.Types {
+				want := uint16(zc.LT_DATA)
+				if i == len(m.Types)-1 {
+					want = zc.LT_DATA | zc.LT_END
 				}
 				assert.Equal(t, want, ty, "line %d", i)
 			}
@@ -117,12 +121,12 @@ func TestPrepareLines(t *testing.T) {
 }
 
 func TestPrepareWTOR(t *testing.T) {
-	m, err := prepare(strings.Repeat("Q", 122), true, nil)
+	m, _, err := prepare(strings.Repeat("Q", 122), true, nil)
 	require.NoError(t, err)
-	assert.Equal(t, maxReply, m.replyLen, "119 by default")
-	m, err = prepare("Q?", true, []PutOption{ReplyLength(3)})
+	assert.Equal(t, 119, m.ReplyLen, "119 by default")
+	m, _, err = prepare("Q?", true, []PutOption{ReplyLength(3)})
 	require.NoError(t, err)
-	assert.Equal(t, 3, m.replyLen)
+	assert.Equal(t, 3, m.ReplyLen)
 
 	for name, c := range map[string]struct {
 		text string
@@ -133,10 +137,10 @@ func TestPrepareWTOR(t *testing.T) {
 		"reply length 0": {text: "Q", opts: []PutOption{ReplyLength(0)}},
 		"reply 120":      {text: "Q", opts: []PutOption{ReplyLength(120)}},
 	} {
-		_, err := prepare(c.text, true, c.opts)
+		_, _, err := prepare(c.text, true, c.opts)
 		assert.ErrorIs(t, err, ErrTooLong, name)
 	}
-	_, err = prepare("Q", false, []PutOption{ReplyLength(5)})
+	_, _, err = prepare("Q", false, []PutOption{ReplyLength(5)})
 	assert.ErrorIs(t, err, ErrOption, "ReplyLength is for Ask")
 }
 
@@ -161,22 +165,22 @@ func TestPrepareUnencodable(t *testing.T) {
 		assert.Equal(t, tc.wpos, ce.Pos, "%q", tc.text)
 		assert.Contains(t, err.Error(), "position", "%q names the position", tc.text)
 
-		m, err := prepare(tc.text, false, []PutOption{Substitute()})
+		m, page, err := prepare(tc.text, false, []PutOption{Substitute()})
 		require.NoError(t, err, "%q with Substitute", tc.text)
-		assert.Contains(t, strings.Join(decodeLines(m), ""), "?")
+		assert.Contains(t, strings.Join(decodeLines(m, page), ""), "?")
 	}
-	m, err := prepare("CAFÉ ¬", false, nil)
+	m, page, err := prepare("CAFÉ ¬", false, nil)
 	require.NoError(t, err, "IBM-1047 has É and ¬")
-	assert.Equal(t, []string{"CAFÉ ¬"}, decodeLines(m))
+	assert.Equal(t, []string{"CAFÉ ¬"}, decodeLines(m, page))
 }
 
 func TestPrepareConsoles(t *testing.T) {
-	m, err := prepare("X", false, []PutOption{ToConsole("mstcon1"), WithCART(CART{1, 2})})
+	m, page, err := prepare("X", false, []PutOption{ToConsole("mstcon1"), WithCART(CART{1, 2})})
 	require.NoError(t, err)
-	assert.True(t, m.hasConsName)
-	assert.Equal(t, "MSTCON1", m.page.DecodeTrim(m.consName[:]))
-	assert.Equal(t, CART{1, 2}, m.cart)
-	assert.True(t, m.hasCART)
+	assert.True(t, m.HasConsName)
+	assert.Equal(t, "MSTCON1", page.DecodeTrim(m.ConsName[:]))
+	assert.Equal(t, [8]byte{1, 2}, m.CART)
+	assert.True(t, m.HasCART)
 
 	for name, opts := range map[string][]PutOption{
 		"name too long":   {ToConsole("ABCDEFGHI")},
@@ -184,32 +188,32 @@ func TestPrepareConsoles(t *testing.T) {
 		"name with blank": {ToConsole("A B")},
 		"name and id":     {ToConsole("A"), ToConsoleID(5)},
 	} {
-		_, err := prepare("X", false, opts)
+		_, _, err := prepare("X", false, opts)
 		assert.ErrorIs(t, err, ErrOption, name)
 	}
 }
 
 func TestPrepareReply(t *testing.T) {
 	cmd := Command{Verb: Modify, ConsoleID: 7, Console: "OPER1", CART: CART{9}}
-	m, err := prepare("DONE", false, nil, replyTo(cmd))
+	m, _, err := prepare("DONE", false, nil, replyTo(cmd))
 	require.NoError(t, err)
-	assert.True(t, m.hasConsID)
-	assert.Equal(t, uint32(7), m.consID)
-	assert.False(t, m.hasConsName, "the id is enough")
-	assert.Equal(t, CART{9}, m.cart)
-	assert.True(t, m.resp)
-	assert.Equal(t, [2]byte{0x08, 0}, m.desc, "descriptor 5")
+	assert.True(t, m.HasConsID)
+	assert.Equal(t, uint32(7), m.ConsID)
+	assert.False(t, m.HasConsName, "the id is enough")
+	assert.Equal(t, [8]byte{9}, m.CART)
+	assert.True(t, m.Response)
+	assert.Equal(t, [2]byte{0x08, 0}, m.Desc, "descriptor 5")
 
-	m, err = prepare("DONE", false, []PutOption{Descriptor(12)}, replyTo(cmd))
+	m, _, err = prepare("DONE", false, []PutOption{Descriptor(12)}, replyTo(cmd))
 	require.NoError(t, err)
-	assert.Equal(t, [2]byte{0, 0x10}, m.desc, "the caller's descriptor instead")
+	assert.Equal(t, [2]byte{0, 0x10}, m.Desc, "the caller's descriptor instead")
 
-	m, err = prepare("DONE", false, nil, replyTo(Command{Verb: Modify, Console: "OPER1"}))
+	m, _, err = prepare("DONE", false, nil, replyTo(Command{Verb: Modify, Console: "OPER1"}))
 	require.NoError(t, err)
-	assert.True(t, m.hasConsName, "no id: the name")
+	assert.True(t, m.HasConsName, "no id: the name")
 
-	_, err = prepare("DONE", false, nil, replyTo(Command{Verb: Start}))
+	_, _, err = prepare("DONE", false, nil, replyTo(Command{Verb: Start}))
 	assert.ErrorIs(t, err, ErrNoConsole)
-	_, err = prepare("DONE", false, []PutOption{ToConsole("X")}, replyTo(cmd))
+	_, _, err = prepare("DONE", false, []PutOption{ToConsole("X")}, replyTo(cmd))
 	assert.ErrorIs(t, err, ErrOption)
 }

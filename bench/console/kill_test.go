@@ -175,30 +175,31 @@ func killRoundTimes(settle time.Duration) (handoffTimes, error) {
 func bindingRound(settle time.Duration) (handoffTimes, error) {
 	var t handoffTimes
 	buf := make([]byte, 4096)
-	a, _, r, f := c.Init(zconsole.DefaultQueueLimit, buf)
-	if r != c.OK {
-		return t, fmt.Errorf("c.Init: result %d, %+v", r, f)
+	a, _, err := c.Init(zconsole.DefaultQueueLimit, buf)
+	if err != nil {
+		return t, fmt.Errorf("c.Init: %w", err)
 	}
 	waits := func() uint64 { return sim.Stats().SVCs[sim.SVCWait] }
 	ch := make(chan woke, 2)
 	before := waits()
 	go func() {
-		_, r, f := c.Wait(a, buf)
+		var waiter c.Waiter
+		why, _, err := waiter.Wait(a, buf)
 		w := woke{at: time.Now()}
-		if r != c.Killed {
-			w.err = fmt.Errorf("c.Wait: result %d, %+v", r, f)
+		if why != c.WokeKill {
+			w.err = fmt.Errorf("c.Wait: woke %d, %v", why, err)
 		}
 		ch <- w
 	}()
 	start, call, w, err := handoff(ch, waits, before, settle, func() error {
-		if r, f := c.Kill(a); r != c.OK {
-			return fmt.Errorf("c.Kill: result %d, %+v", r, f)
+		if err := c.Kill(a); err != nil {
+			return fmt.Errorf("c.Kill: %w", err)
 		}
 		return nil
 	})
 	if err != nil {
 		if w.at.IsZero() { // the waiter may still wait: kill again before freeing the area
-			if r, _ := c.Kill(a); r != c.OK {
+			if c.Kill(a) != nil {
 				return t, err // leave the area: freeing it under a waiter is worse
 			}
 			select {
@@ -207,11 +208,11 @@ func bindingRound(settle time.Duration) (handoffTimes, error) {
 				return t, err
 			}
 		}
-		c.Term(a)
+		_ = c.Term(a)
 		return t, err
 	}
-	if r, f := c.Term(a); r != c.OK {
-		return t, fmt.Errorf("c.Term: result %d, %+v", r, f)
+	if err := c.Term(a); err != nil {
+		return t, fmt.Errorf("c.Term: %w", err)
 	}
 	if w.err != nil {
 		return t, w.err

@@ -37,7 +37,7 @@ type mutant struct {
 const sim = "-tags=zconsolesim"
 
 var mutants = []mutant{
-	{"vet", "zconsole/sys_stub.go",
+	{"vet", "zconsole/c/stub.go",
 		"var errNoConsole = ",
 		"var _ = fmt.Sprintf(\"%d\", \"x\")\n\nvar errNoConsole = ",
 		[]string{"make", "vet"}, "fmt.Sprintf format %d has arg \"x\" of wrong type string"},
@@ -66,6 +66,9 @@ var mutants = []mutant{
 	{"test", "zconsole/c/zc_svc.h",
 		"\treturn word & 0x7FFFFFFFu;", "\treturn word;",
 		[]string{"go", "test", sim, "-count=1", "-run", "TestSystemPointersWithBitZeroSet", "./zconsole"}, "SIGSEGV"},
+	{"test", "zconsole/c/zc.h",
+		"#define ZC_CIB_VERB    4 ", "#define ZC_CIB_VERB    5 ",
+		[]string{"go", "test", "-count=1", "./internal/zc/mkzc"}, "run go generate ./internal/zc"},
 	{"asan", "zconsole/c/wto.c",
 		"\t\task_drop_wpl(z);\n\t\treturn ZC_RETIRED;",
 		"\t\task_release(z);\n\t\treturn ZC_RETIRED;",
@@ -78,8 +81,8 @@ var mutants = []mutant{
 		"case r == '\\'':", "case r == '\\'' || r == '\"':",
 		[]string{"go", "test", sim, "-run", "^$", "-fuzz", "^FuzzSyntax$", "-fuzztime", "30s", "./zconsole/sim"}, "Failing input written"},
 	{"stress", "zconsole/handle.go",
-		"\tcase gotCommand:\n\t\treturn cmd, err\n",
-		"\tcase gotCommand:\n\t\tif ctx.Err() != nil {\n\t\t\treturn Command{}, ctxError(\"wait\", ctx)\n\t\t}\n\t\treturn cmd, err\n",
+		"\tcase c.WokeCommand:\n\t\treturn cmd, err\n",
+		"\tcase c.WokeCommand:\n\t\tif ctx.Err() != nil {\n\t\t\treturn Command{}, ctxError(\"wait\", ctx)\n\t\t}\n\t\treturn cmd, err\n",
 		[]string{"go", "test", sim, "-count=1", "-run", "^TestStress$", "./zconsole"}, "accepted but lost"},
 }
 

@@ -73,7 +73,7 @@ static int set_limit(const zc_area *z, uint32_t n, zc_fault *f)
 {
 	uint64_t r1 = zc_reg_neg(n);
 
-	if (n > 255)
+	if (n > ZC_CIBCTR_MAX)
 		return ZC_EINVAL;
 	return zc_call(ZC_SVC_QEDIT, ZC_OP_QEDIT_LIMIT, zc_reg_neg(origin(z)), &r1, f);
 }
@@ -89,7 +89,7 @@ int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc
 
 	memset(start, 0, sizeof *start);
 	*area = 0;
-	if (limit > 255)
+	if (limit > ZC_CIBCTR_MAX)
 		return ZC_EINVAL;
 	z = (zc_area *)zc_storage_obtain31(sizeof *z);
 	if (z == NULL)

@@ -15,16 +15,6 @@
 /* Who owns a block of simulated storage. */
 enum { SIM_PROGRAM = 0, SIM_SYSTEM = 1, SIM_OWNERS = 2 };
 
-/* Log record kinds, as the Go side of the simulator reads them. */
-enum {
-	SIM_LOG_COMMAND = 1, /* an operator command, as typed (ASCII)              */
-	SIM_LOG_SYSTEM = 2,  /* a system message (ASCII)                           */
-	SIM_LOG_ABEND = 3,   /* an abend the simulator detected (ASCII)            */
-	SIM_LOG_WTO = 4,     /* a WTO or WTOR as decoded from its WPL (sim_wto.c)  */
-	SIM_LOG_DOM = 5,     /* a DOM of message msgid (no data)                   */
-	SIM_LOG_REPLY = 6    /* an operator's reply accepted (sim_wto.c)           */
-};
-
 typedef struct sim_counts {
 	uint64_t live_blocks[SIM_OWNERS];
 	uint64_t live_bytes[SIM_OWNERS];
@@ -95,7 +85,7 @@ size_t sim_log_count(void);
 int sim_log_get(size_t i, uint64_t *seq, int64_t *ns, uint32_t *kind, uint32_t *msgid,
 		unsigned char *buf, uint32_t cap, uint32_t *len);
 
-/* sim_wpl.c: a WPL as decoded, what the console log and the reply need. */
+/* A WPL as sim_wpl.c decodes it: what the console log and the reply need. */
 typedef struct sim_wpl {
 	unsigned char mcs1, mcs2, wpxm1;
 	uint32_t nlines;
@@ -116,11 +106,8 @@ typedef struct sim_why {
 	char text[120];
 } sim_why;
 
-#define SIM_REC_HDR 52 /* the console-log record's header (sim_wpl.c) */
-
 /* sim_wpl.c. Call with sim.mu held. */
 uint32_t sim_wpl_decode(uint32_t wpl, sim_wpl *w, sim_why *y);
-uint32_t sim_wto_record(const sim_wpl *w, uint32_t replyid, unsigned char *rec, uint32_t cap);
 
 /* An outstanding reply: the WTOR's message id, and where the reply goes. */
 typedef struct sim_ore {
@@ -132,6 +119,7 @@ typedef struct sim_ore {
 
 /* sim_wto.c. Call with sim.mu held. */
 extern sim_ore sim_ores[ZCSIM_REPLY_IDS]; /* by reply id */
+uint32_t sim_wto_record(const sim_wpl *w, uint32_t replyid, unsigned char *rec, uint32_t cap);
 void sim_wto(sim_regs *r);
 void sim_dom(sim_regs *r);
 void sim_dom_id(uint32_t msgid);

@@ -1,6 +1,9 @@
 /*
- * sim_api.h: the simulated system as its Go side (package sim, through package c) sees
- * it. Every function takes the simulator's lock.
+ * sim_api.h: the simulated system as its Go side sees it: the entry points package
+ * zconsole/internal/mvs calls (for package sim and the tests), each taking the
+ * simulator's lock, and the codes and record layouts they share with Go, which reads
+ * them from internal/zc (generated from this file; mvs compiles against a copy,
+ * zsim_api.h, made at the same time).
  */
 #ifndef ZC_SIM_API_H
 #define ZC_SIM_API_H
@@ -19,6 +22,56 @@ typedef struct zcsim_counts {
 	uint32_t stop_queued; /* 1 while a STOP CIB is on the chain         */
 	uint64_t svcs[256];   /* SVCs issued, by number                     */
 } zcsim_counts;
+
+/* The address-space id of the simulated job: in its ASCB, and in the CIBs package sim builds. */
+enum { ZCSIM_ASID = 0x0021 };
+
+/*
+ * The console log, as zcsim_log_get hands it out: each record has a kind, a message id
+ * (a WTO's, a DOM's) and data.
+ */
+enum {
+	ZCSIM_LOG_COMMAND = 1, /* an operator command, as typed (ASCII)                  */
+	ZCSIM_LOG_SYSTEM = 2,  /* a system message (ASCII)                               */
+	ZCSIM_LOG_ABEND = 3,   /* an abend the simulator detected (ASCII)                */
+	ZCSIM_LOG_WTO = 4,     /* a WTO or WTOR as decoded from its WPL: the record below */
+	ZCSIM_LOG_DOM = 5,     /* a DOM of message msgid (no data)                       */
+	ZCSIM_LOG_REPLY = 6    /* an operator's reply accepted: id, length, EBCDIC text  */
+};
+
+/*
+ * The data of a ZCSIM_LOG_WTO record (sim_wto.c writes it, package sim reads it),
+ * big-endian: a header, then each line as type, length and EBCDIC text.
+ */
+enum {
+	ZCSIM_REC_FLAGS = 0,     /* ZCSIM_RF_*                                          */
+	ZCSIM_REC_REPLYID = 1,   /* a WTOR's reply id                                   */
+	ZCSIM_REC_REPLYLEN = 2,  /* a WTOR's reply length                               */
+	ZCSIM_REC_NLINES = 3,    /* the number of lines                                 */
+	ZCSIM_REC_DESC = 4,      /* descriptor codes, 2 bytes, as the system assigned them */
+	ZCSIM_REC_ROUT = 6,      /* routing codes, 16 bytes                             */
+	ZCSIM_REC_CONSID = 22,   /* console id (CONSID=)                                */
+	ZCSIM_REC_CONSNAME = 26, /* console name (CONSNAME=), EBCDIC                    */
+	ZCSIM_REC_CART = 34,     /* CART, 8 bytes                                       */
+	ZCSIM_REC_JOB = 42,      /* job name, ASCII, blank padded, 8 bytes              */
+	ZCSIM_REC_HDR = 52,      /* the header's length, its last 2 bytes reserved       */
+	ZCSIM_LINE_TYPE = 0,     /* each line: its type (WPLLTF), 2 bytes               */
+	ZCSIM_LINE_LEN = 2,      /* its length, 1 byte                                  */
+	ZCSIM_LINE_TEXT = 3      /* its text                                            */
+};
+enum {
+	ZCSIM_RF_WTOR = 0x80,     /* a WTOR                                              */
+	ZCSIM_RF_MLWTO = 0x40,    /* a multi-line message                                */
+	ZCSIM_RF_RESP = 0x20,     /* an immediate command response (MCSFLAG=RESP)        */
+	ZCSIM_RF_CONSID = 0x10,   /* sent to a console id                                */
+	ZCSIM_RF_CONSNAME = 0x08, /* sent to a console name                              */
+	ZCSIM_RF_CART = 0x04,     /* with a CART                                         */
+	ZCSIM_RF_HRDCPY = 0x02,   /* hardcopy only                                       */
+	ZCSIM_RF_CODES = 0x01     /* routing and descriptor codes given                  */
+};
+
+/* The data of a ZCSIM_LOG_REPLY record: the reply id, the length, the EBCDIC text. */
+enum { ZCSIM_RPL_ID = 0, ZCSIM_RPL_LEN = 1, ZCSIM_RPL_TEXT = 2 };
 
 /* Results of zcsim_queue (and zcsim_reset's START). */
 enum { ZCSIM_QUEUED = 0, ZCSIM_BUSY = 1, ZCSIM_NOSTORAGE = 2, ZCSIM_BADCIB = 3 };
@@ -45,7 +98,7 @@ uint32_t zcsim_svc(unsigned n, uint64_t r0, uint64_t r1);
 uint32_t zcsim_obtain(uint32_t len);
 void zcsim_release(uint32_t addr, uint32_t len);
 
-/* Console output (sim_wto.c). Results of zcsim_reply. */
+/* Console output: the operator's reply (sim_reply.c). Results of zcsim_reply. */
 enum { ZCSIM_REPLIED = 0, ZCSIM_NOT_OUTSTANDING = 1, ZCSIM_TOO_LONG = 2, ZCSIM_REPLY_LOST = 3 };
 
 int zcsim_reply(uint32_t id, const unsigned char *text, uint32_t len);
@@ -55,6 +108,7 @@ void zcsim_defer_reply(int on);
 enum { ZCSIM_REPLY_IDS = 100 }; /* reply ids 00-99: RMAX 99 */
 uint32_t zcsim_outstanding(uint32_t *ids, uint32_t cap);
 int zcsim_await_wtor(int64_t ns);
+/* A WPL image decoded as SVC 35 would, issuing nothing (sim_wpl.c); issued (svc_sim.c). */
 uint32_t zcsim_decode_wpl(const unsigned char *img, uint32_t len, unsigned char *rec,
 			  uint32_t cap, uint32_t *reclen);
 uint32_t zcsim_decode_base(void);

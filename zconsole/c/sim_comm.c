@@ -235,7 +235,7 @@ static void qedit_limit(sim_regs *r, uint32_t origin, uint32_t n)
 		r->r15 = 4;
 		return;
 	}
-	if (n > 255) {
+	if (n > ZC_CIBCTR_MAX) {
 		r->r15 = 8;
 		return;
 	}

@@ -77,7 +77,7 @@ uint32_t sim_abend(uint32_t code, const char *why)
 	sim.n.abends++;
 	sim.last_abend = code;
 	n = snprintf(text, sizeof text, "ABEND S%03X: %s", code & 0xFFF, why);
-	sim_log(SIM_LOG_ABEND, 0, text, (uint32_t)(n < (int)sizeof text ? n : (int)sizeof text - 1));
+	sim_log(ZCSIM_LOG_ABEND, 0, text, (uint32_t)(n < (int)sizeof text ? n : (int)sizeof text - 1));
 	return ZC_RC_ABEND | (code & 0xFFF);
 }
 

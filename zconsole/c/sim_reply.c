@@ -63,7 +63,7 @@ void sim_late_reply(void)
 
 int zcsim_reply(uint32_t id, const unsigned char *text, uint32_t len)
 {
-	unsigned char rec[2 + ZC_REPLY_MAX];
+	unsigned char rec[ZCSIM_RPL_TEXT + ZC_REPLY_MAX];
 	sim_ore o;
 	int rc = ZCSIM_REPLIED;
 
@@ -85,10 +85,10 @@ int zcsim_reply(uint32_t id, const unsigned char *text, uint32_t len)
 		goto out;
 	}
 	/* The reply goes in left-adjusted; then the WTOR is deleted and the ECB posted. */
-	rec[0] = (unsigned char)id;
-	rec[1] = (unsigned char)len;
-	memcpy(rec + 2, text, len);
-	sim_log(SIM_LOG_REPLY, o.msgid, rec, 2 + len);
+	rec[ZCSIM_RPL_ID] = (unsigned char)id;
+	rec[ZCSIM_RPL_LEN] = (unsigned char)len;
+	memcpy(rec + ZCSIM_RPL_TEXT, text, len);
+	sim_log(ZCSIM_LOG_REPLY, o.msgid, rec, ZCSIM_RPL_TEXT + len);
 	sim_dom_id(o.msgid);
 	if (late.armed) {
 		/* Taken now, delivered after the program's next DOM (sim_late_reply). */

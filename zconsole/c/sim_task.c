@@ -16,7 +16,6 @@
 #define SIM_ASCB_SIZE 0x180
 #define SIM_TCB_SIZE  0x180
 #define SIM_CVT_SIZE  0x400
-#define SIM_ASID      0x0021 /* the ASID the simulated job has (as in its CIBs) */
 
 static uint32_t psa, ascb, tcb, cvt, name;
 
@@ -58,11 +57,8 @@ int sim_task_build(int started)
 	zc_put32(p + ZC_PSA_CVT, cvt);
 	zc_put32(p + ZC_PSA_TOLD, tcb);
 	zc_put32(p + ZC_PSA_AOLD, ascb);
-	a[0] = 0xC1; /* C'ASCB' */
-	a[1] = 0xE2;
-	a[2] = 0xC3;
-	a[3] = 0xC2;
-	zc_put16(a + ZC_ASCB_ASID, SIM_ASID);
+	memcpy(a + ZC_ASCB_ASCB, ZC_ASCB_EYE, 4);
+	zc_put16(a + ZC_ASCB_ASID, ZCSIM_ASID);
 	memcpy(zc_ptr(name), sim.job_e, 8);
 	zc_put32(a + ZC_ASCB_JBNI, started ? 0 : name);
 	zc_put32(a + ZC_ASCB_JBNS, started ? name : 0);

@@ -1,8 +1,9 @@
 //go:build cgo && zconsolesim
 
 /*
- * sim_wpl.c: reading a WPL as SVC 35 does (sim_wto.c issues it), and the console-log
- * record of the message it describes.
+ * sim_wpl.c: validating a WPL as SVC 35 reads it (sim_wto.c is the service that issues
+ * the message), and the entry for tests and fuzzing that decodes an image without
+ * issuing anything (zcsim_decode_wpl).
  *
  * The WPL is read the way a careful supervisor reads it: every byte is first checked
  * to lie in storage the program holds, every length and flag is checked against the
@@ -17,27 +18,8 @@
  * expands) is simulated; a WPL in another form is refused as not simulated.
  */
 #include "sim.h"
+#include "sim_api.h"
 #include <stdio.h>
-
-/*
- * The console-log record of a WTO, as package sim reads it (big-endian):
- *   +0  flags: X'80' WTOR, X'40' multi-line, X'20' command response, X'10' console id,
- *       X'08' console name, X'04' CART, X'02' hardcopy only, X'01' codes given
- *   +1  reply id (WTOR)      +2 reply length (WTOR)      +3 number of lines
- *   +4  descriptor codes, 2 bytes, as the system assigned them
- *   +6  routing codes, 16 bytes
- *   +22 console id           +26 console name (EBCDIC)   +34 CART
- *   +42 job name (ASCII, blank padded)                   +50 reserved, 2 bytes
- *   +52 each line: line type (2), length (1), text (EBCDIC)
- */
-#define REC_WTOR     0x80
-#define REC_MLWTO    0x40
-#define REC_RESP     0x20
-#define REC_CONSID   0x10
-#define REC_CONSNAME 0x08
-#define REC_CART     0x04
-#define REC_HRDCPY   0x02
-#define REC_CODES    0x01
 
 /* The bytes at [a, a+n) if they lie in one block the program or system holds. */
 static const unsigned char *at(uint32_t a, uint32_t n)
@@ -230,76 +212,47 @@ uint32_t sim_wpl_decode(uint32_t wpl, sim_wpl *w, sim_why *y)
 	return rc;
 }
 
-/*
- * The descriptor codes the system assigns a single-line WTO from a problem program:
- * 1 or 2 become 7, and a WTO with no codes at all gets 7 (docs/wto.md).
- */
-static void problem_desc(const sim_wpl *w, unsigned char desc[2])
+/* The 64 KiB block of system storage zcsim_decode_wpl places its images in. */
+#define DECODE_SIZE 65536
+
+static uint32_t decode_block;
+
+static uint32_t decode_base(void)
 {
-	memcpy(desc, w->desc, 2);
-	if (w->nlines != 1 || w->replylen != 0)
-		return;
-	if (!(w->mcs1 & ZC_MCS1_CODES)) {
-		desc[0] = 0x02; /* code 7: bit 6 */
-		desc[1] = 0;
-		return;
-	}
-	if (desc[0] & 0xC0) {
-		desc[0] &= (unsigned char)~0xC0;
-		desc[0] |= 0x02;
-	}
+	if (decode_block == 0)
+		decode_block = zc_addr(sim_obtain(SIM_SYSTEM, DECODE_SIZE));
+	return decode_block;
 }
 
-/* The console-log record of w, in rec[0..cap). Returns its length. */
-uint32_t sim_wto_record(const sim_wpl *w, uint32_t replyid, unsigned char *rec, uint32_t cap)
+uint32_t zcsim_decode_base(void)
 {
-	uint32_t i, n = SIM_REC_HDR, j;
+	uint32_t a;
 
-	if (cap < SIM_REC_HDR)
-		return 0;
-	memset(rec, 0, SIM_REC_HDR);
-	if (w->replylen)
-		rec[0] |= REC_WTOR;
-	if (w->mcs2 & ZC_MCS2_MLWTO)
-		rec[0] |= REC_MLWTO;
-	if (w->mcs1 & ZC_MCS1_RESP)
-		rec[0] |= REC_RESP;
-	if (w->mcs1 & ZC_MCS1_HRDCPY)
-		rec[0] |= REC_HRDCPY;
-	if (w->mcs1 & ZC_MCS1_CODES) {
-		rec[0] |= REC_CODES;
-		memcpy(rec + 6, w->rout, 16);
+	pthread_mutex_lock(&sim.mu);
+	a = decode_base();
+	pthread_mutex_unlock(&sim.mu);
+	return a;
+}
+
+uint32_t zcsim_decode_wpl(const unsigned char *img, uint32_t len, unsigned char *rec,
+			  uint32_t cap, uint32_t *reclen)
+{
+	uint32_t a, reason;
+	sim_wpl w;
+	sim_why y;
+
+	*reclen = 0;
+	pthread_mutex_lock(&sim.mu);
+	a = decode_base();
+	if (a == 0) {
+		pthread_mutex_unlock(&sim.mu);
+		return 0xFFFF;
 	}
-	if (w->wpxm1 & ZC_WPXM1_CONSID) {
-		rec[0] |= REC_CONSID;
-		zc_put32(rec + 22, w->consid);
-	}
-	if (w->wpxm1 & ZC_WPXM1_CONSNAME) {
-		rec[0] |= REC_CONSNAME;
-		memcpy(rec + 26, w->consname, 8);
-	}
-	for (j = 0; j < 8; j++) {
-		if (w->cart[j] != 0) {
-			rec[0] |= REC_CART;
-			memcpy(rec + 34, w->cart, 8);
-			break;
-		}
-	}
-	rec[1] = (unsigned char)replyid;
-	rec[2] = (unsigned char)w->replylen;
-	rec[3] = (unsigned char)w->nlines;
-	problem_desc(w, rec + 4);
-	memset(rec + 42, ' ', 8);
-	for (j = 0; j < 8 && sim.job[j] != 0; j++)
-		rec[42 + j] = (unsigned char)sim.job[j];
-	for (i = 0; i < w->nlines; i++) {
-		if (n + 3 + w->len[i] > cap)
-			return 0;
-		zc_put16(rec + n, w->type[i]);
-		rec[n + 2] = (unsigned char)w->len[i];
-		if (w->len[i] != 0)
-			memcpy(rec + n + 3, zc_ptr(w->text[i]), w->len[i]);
-		n += 3 + w->len[i];
-	}
-	return n;
+	memset(zc_ptr(a), 0, DECODE_SIZE);
+	memcpy(zc_ptr(a), img, len < DECODE_SIZE ? len : DECODE_SIZE);
+	reason = sim_wpl_decode(a, &w, &y);
+	if (reason == 0)
+		*reclen = sim_wto_record(&w, 0, rec, cap);
+	pthread_mutex_unlock(&sim.mu);
+	return reason;
 }

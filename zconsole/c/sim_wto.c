@@ -10,25 +10,23 @@
  * refuses the message, so a test sees the program's error at once. DOM of one message
  * id (R0 = 0) is simulated; DOM by list or token is refused as not simulated.
  *
- * A message that passes is decoded into a console-log record (sim_wto_record, read by
- * package sim) and gets a message id in R1. A WTOR also gets the next free reply id
- * (00-99, in turn, as MVS numbers them) and stays outstanding until the operator's
- * REPLY (which moves the text into the reply buffer, deletes the WTOR and posts the
- * ECB: sim_reply.c) or a DOM of its id (which deletes it; a later REPLY to it is
- * refused).
+ * A message that passes becomes a console-log record (sim_wto_record, laid out as
+ * sim_api.h's ZCSIM_REC_* say, read by package sim) and gets a message id in R1. A WTOR
+ * also gets the next free reply id (00-99, in turn, as MVS numbers them) and stays
+ * outstanding until the operator's REPLY (which moves the text into the reply buffer,
+ * deletes the WTOR and posts the ECB: sim_reply.c) or a DOM of its id (which deletes
+ * it; a later REPLY to it is refused).
  */
 #include "sim.h"
 #include "sim_api.h"
 #include <stdio.h>
 
 #define REPLY_IDS  ZCSIM_REPLY_IDS
-#define FUZZ_SIZE  65536
 
 sim_ore sim_ores[REPLY_IDS];
 static uint32_t next_reply = 1;
 static uint32_t next_msgid = 1;
 static uint64_t ore_seq;
-static uint32_t fuzz_block;
 
 void sim_wto_reset(void)
 {
@@ -54,9 +52,87 @@ static int take_reply_id(uint32_t *id)
 	return 0;
 }
 
+/*
+ * The descriptor codes the system assigns a single-line WTO from a problem program:
+ * 1 or 2 become 7, and a WTO with no codes at all gets 7 (docs/wto.md).
+ */
+static void problem_desc(const sim_wpl *w, unsigned char desc[2])
+{
+	memcpy(desc, w->desc, 2);
+	if (w->nlines != 1 || w->replylen != 0)
+		return;
+	if (!(w->mcs1 & ZC_MCS1_CODES)) {
+		desc[0] = 0x02; /* code 7: bit 6 */
+		desc[1] = 0;
+		return;
+	}
+	if (desc[0] & 0xC0) {
+		desc[0] &= (unsigned char)~0xC0;
+		desc[0] |= 0x02;
+	}
+}
+
+/*
+ * The console-log record of w (sim_api.h: ZCSIM_REC_*, ZCSIM_RF_*, ZCSIM_LINE_*), in
+ * rec[0..cap). Returns its length, 0 if it does not fit.
+ */
+uint32_t sim_wto_record(const sim_wpl *w, uint32_t replyid, unsigned char *rec, uint32_t cap)
+{
+	unsigned char *flags = rec + ZCSIM_REC_FLAGS;
+	uint32_t i, n = ZCSIM_REC_HDR, j;
+
+	if (cap < ZCSIM_REC_HDR)
+		return 0;
+	memset(rec, 0, ZCSIM_REC_HDR);
+	if (w->replylen)
+		*flags |= ZCSIM_RF_WTOR;
+	if (w->mcs2 & ZC_MCS2_MLWTO)
+		*flags |= ZCSIM_RF_MLWTO;
+	if (w->mcs1 & ZC_MCS1_RESP)
+		*flags |= ZCSIM_RF_RESP;
+	if (w->mcs1 & ZC_MCS1_HRDCPY)
+		*flags |= ZCSIM_RF_HRDCPY;
+	if (w->mcs1 & ZC_MCS1_CODES) {
+		*flags |= ZCSIM_RF_CODES;
+		memcpy(rec + ZCSIM_REC_ROUT, w->rout, sizeof w->rout);
+	}
+	if (w->wpxm1 & ZC_WPXM1_CONSID) {
+		*flags |= ZCSIM_RF_CONSID;
+		zc_put32(rec + ZCSIM_REC_CONSID, w->consid);
+	}
+	if (w->wpxm1 & ZC_WPXM1_CONSNAME) {
+		*flags |= ZCSIM_RF_CONSNAME;
+		memcpy(rec + ZCSIM_REC_CONSNAME, w->consname, sizeof w->consname);
+	}
+	for (j = 0; j < sizeof w->cart; j++) {
+		if (w->cart[j] != 0) {
+			*flags |= ZCSIM_RF_CART;
+			memcpy(rec + ZCSIM_REC_CART, w->cart, sizeof w->cart);
+			break;
+		}
+	}
+	rec[ZCSIM_REC_REPLYID] = (unsigned char)replyid;
+	rec[ZCSIM_REC_REPLYLEN] = (unsigned char)w->replylen;
+	rec[ZCSIM_REC_NLINES] = (unsigned char)w->nlines;
+	problem_desc(w, rec + ZCSIM_REC_DESC);
+	memset(rec + ZCSIM_REC_JOB, ' ', 8);
+	for (j = 0; j < 8 && sim.job[j] != 0; j++)
+		rec[ZCSIM_REC_JOB + j] = (unsigned char)sim.job[j];
+	for (i = 0; i < w->nlines; i++) {
+		if (n + ZCSIM_LINE_TEXT + w->len[i] > cap)
+			return 0;
+		zc_put16(rec + n + ZCSIM_LINE_TYPE, w->type[i]);
+		rec[n + ZCSIM_LINE_LEN] = (unsigned char)w->len[i];
+		if (w->len[i] != 0)
+			memcpy(rec + n + ZCSIM_LINE_TEXT, zc_ptr(w->text[i]), w->len[i]);
+		n += ZCSIM_LINE_TEXT + w->len[i];
+	}
+	return n;
+}
+
 void sim_wto(sim_regs *r)
 {
-	unsigned char rec[SIM_REC_HDR + ZC_ML_LINES_MAX * (3 + ZC_WTO_TEXT_MAX)];
+	unsigned char rec[ZCSIM_REC_HDR + ZC_ML_LINES_MAX * (ZCSIM_LINE_TEXT + ZC_WTO_TEXT_MAX)];
 	char text[160];
 	sim_wpl w;
 	sim_why y;
@@ -70,7 +146,7 @@ void sim_wto(sim_regs *r)
 	}
 	if (w.replylen != 0 && !take_reply_id(&replyid)) {
 		static const char full[] = "IEA405E WTO BUFFER SHORTAGE - ALL 100 REPLY IDS IN USE";
-		sim_log(SIM_LOG_SYSTEM, 0, full, (uint32_t)sizeof full - 1);
+		sim_log(ZCSIM_LOG_SYSTEM, 0, full, (uint32_t)sizeof full - 1);
 		r->r15 = 8;
 		return;
 	}
@@ -79,7 +155,7 @@ void sim_wto(sim_regs *r)
 	if (next_msgid == 0)
 		next_msgid = 1;
 	n = sim_wto_record(&w, replyid, rec, sizeof rec);
-	sim_log(SIM_LOG_WTO, msgid, rec, n);
+	sim_log(ZCSIM_LOG_WTO, msgid, rec, n);
 	if (w.replylen != 0) {
 		sim_ore *o = &sim_ores[replyid];
 		o->used = 1;
@@ -102,7 +178,7 @@ void sim_dom_id(uint32_t msgid)
 		if (sim_ores[i].used && sim_ores[i].msgid == msgid)
 			memset(&sim_ores[i], 0, sizeof sim_ores[i]);
 	}
-	sim_log(SIM_LOG_DOM, msgid, "", 0);
+	sim_log(ZCSIM_LOG_DOM, msgid, "", 0);
 }
 
 void sim_dom(sim_regs *r)
@@ -119,68 +195,4 @@ void sim_dom(sim_regs *r)
 	if (r->r1 != 0)
 		sim_dom_id(r->r1); /* DOM has no return code: R15 stays 0 */
 	sim_reply_dom();
-}
-
-static uint32_t fuzz_base(void)
-{
-	if (fuzz_block == 0)
-		fuzz_block = zc_addr(sim_obtain(SIM_SYSTEM, FUZZ_SIZE));
-	return fuzz_block;
-}
-
-uint32_t zcsim_decode_base(void)
-{
-	uint32_t a;
-
-	pthread_mutex_lock(&sim.mu);
-	a = fuzz_base();
-	pthread_mutex_unlock(&sim.mu);
-	return a;
-}
-
-uint32_t zcsim_decode_wpl(const unsigned char *img, uint32_t len, unsigned char *rec,
-			  uint32_t cap, uint32_t *reclen)
-{
-	uint32_t a, reason;
-	sim_wpl w;
-	sim_why y;
-
-	*reclen = 0;
-	pthread_mutex_lock(&sim.mu);
-	a = fuzz_base();
-	if (a == 0) {
-		pthread_mutex_unlock(&sim.mu);
-		return 0xFFFF;
-	}
-	memset(zc_ptr(a), 0, FUZZ_SIZE);
-	memcpy(zc_ptr(a), img, len < FUZZ_SIZE ? len : FUZZ_SIZE);
-	reason = sim_wpl_decode(a, &w, &y);
-	if (reason == 0)
-		*reclen = sim_wto_record(&w, 0, rec, cap);
-	pthread_mutex_unlock(&sim.mu);
-	return reason;
-}
-
-/*
- * Issue SVC 35 with the image img copied into program storage; the WPL is the copy, so
- * its address fields must point elsewhere (into the decode block, say). Returns R15,
- * and R1 in *r1. For tests of the supervisor side with parameter lists no builder makes.
- */
-uint32_t zcsim_issue_wpl(const unsigned char *img, uint32_t len, uint32_t *r1)
-{
-	unsigned char *p;
-	zc_regs r;
-
-	*r1 = 0;
-	p = (unsigned char *)zc_storage_obtain31(len);
-	if (p == NULL)
-		return 0xFFFFFFFFu;
-	memcpy(p, img, len);
-	r.r0 = 0;
-	r.r1 = zc_addr(p);
-	r.r15 = 0;
-	zc_svc(ZC_SVC_WTO, &r);
-	zc_storage_release31(p, len);
-	*r1 = (uint32_t)r.r1;
-	return r.r15;
 }

@@ -310,3 +310,27 @@ void zcsim_release(uint32_t addr, uint32_t len)
 {
 	zc_storage_release31(zc_ptr(addr), len);
 }
+
+/*
+ * Issue SVC 35 with the image img copied into program storage; the WPL is the copy, so
+ * its address fields must point elsewhere (into the decode block, say). Returns R15,
+ * and R1 in *r1. For tests of the supervisor side with parameter lists no builder makes.
+ */
+uint32_t zcsim_issue_wpl(const unsigned char *img, uint32_t len, uint32_t *r1)
+{
+	unsigned char *p;
+	zc_regs r;
+
+	*r1 = 0;
+	p = (unsigned char *)zc_storage_obtain31(len);
+	if (p == NULL)
+		return 0xFFFFFFFFu;
+	memcpy(p, img, len);
+	r.r0 = 0;
+	r.r1 = zc_addr(p);
+	r.r15 = 0;
+	zc_svc(ZC_SVC_WTO, &r);
+	zc_storage_release31(p, len);
+	*r1 = (uint32_t)r.r1;
+	return r.r15;
+}

@@ -68,11 +68,13 @@
 #include <stdlib.h>
 
 /*
- * SVC num with R0, R1 and R15 as they are, between the instructions before and after
- * (a string each, for the mode switch, or empty).
+ * SVC num (a ZC_SVC_* of zc_svc.h, whose number becomes the instruction's operand) with
+ * R0, R1 and R15 as they are, between the instructions before and after (a string each,
+ * for the mode switch, or empty).
  */
+#define ZC_STR(x) #x
 #define ZC_SVC_ASM(before, num, after)                                                 \
-	__asm__ volatile(before " SVC " #num after                                     \
+	__asm__ volatile(before " SVC " ZC_STR(num) after                              \
 			 : "+r"(r0), "+r"(r1), "+r"(r15)                               \
 			 :                                                             \
 			 : "r14", "cc", "memory")
@@ -100,21 +102,21 @@ void zc_svc(unsigned n, zc_regs *r)
 
 	switch (n) {
 	case ZC_SVC_WAIT:
-		ZC_AMODE64(1);
+		ZC_AMODE64(ZC_SVC_WAIT);
 		r15 = 0; /* WAIT has no return code */
 		break;
 	case ZC_SVC_POST:
-		ZC_AMODE64(2);
+		ZC_AMODE64(ZC_SVC_POST);
 		r15 = 0; /* POST has no return code */
 		break;
 	case ZC_SVC_QEDIT:
-		ZC_AMODE64(34);
+		ZC_AMODE64(ZC_SVC_QEDIT);
 		break;
 	case ZC_SVC_WTO:
-		ZC_AMODE64(35);
+		ZC_AMODE64(ZC_SVC_WTO);
 		break;
 	case ZC_SVC_DOM:
-		ZC_AMODE64(87);
+		ZC_AMODE64(ZC_SVC_DOM);
 		r15 = 0; /* DOM has no return code */
 		break;
 	case ZC_SVC_EXTRACT:
@@ -122,7 +124,7 @@ void zc_svc(unsigned n, zc_regs *r)
 			r15 = ZC_RC_ABOVE_BAR; /* not issued */
 			break;
 		}
-		ZC_AMODE31(40);
+		ZC_AMODE31(ZC_SVC_EXTRACT);
 		break;
 	default:
 		r15 = 0xFFFFFFFFu; /* not a service this module issues */

@@ -1,8 +1,8 @@
 //go:build cgo && (zos || zconsolesim)
 
 /*
- * wto.c: writing to the operator (WTO, WTOR: SVC 35), deleting what was written (DOM:
- * SVC 87), and reading who we are (PSA, ASCB, CVT).
+ * wto.c: writing to the operator (WTO, WTOR: SVC 35) and deleting what was written (DOM:
+ * SVC 87).
  *
  * The same code runs on z/OS and in the simulator. Go has already checked the message
  * (codes, line lengths and types, IBM-1047 text); this file lays it out as the extended
@@ -329,35 +329,4 @@ int zc_ask_end(uint32_t ask, unsigned char *buf, uint32_t cap, uint32_t *len, zc
 	memcpy(buf, z->reply, *len);
 	ask_release(z);
 	return ZC_REPLIED;
-}
-
-int zc_task_info(zc_task *out)
-{
-	uint32_t psa = zc_psa(), ascb, cvt, name;
-	const unsigned char *a;
-	static const unsigned char eye[4] = { 0xC1, 0xE2, 0xC3, 0xC2 }; /* C'ASCB' */
-
-	memset(out, 0, sizeof *out);
-	memset(out->job, 0x40, sizeof out->job);
-	memset(out->sysname, 0x40, sizeof out->sysname);
-	out->tcb = zc_sysaddr(zc_get32(zc_ptr(psa + ZC_PSA_TOLD)));
-	ascb = zc_sysaddr(zc_get32(zc_ptr(psa + ZC_PSA_AOLD)));
-	cvt = zc_sysaddr(zc_get32(zc_ptr(psa + ZC_PSA_CVT)));
-	if (ascb == 0)
-		return ZC_EBADAREA;
-	a = (const unsigned char *)zc_ptr(ascb);
-	if (memcmp(a + ZC_ASCB_ASCB, eye, sizeof eye) != 0)
-		return ZC_EBADAREA;
-	out->ascb = ascb;
-	out->asid = zc_get16(a + ZC_ASCB_ASID);
-	name = zc_sysaddr(zc_get32(a + ZC_ASCB_JBNI));
-	if (name == 0) {
-		name = zc_sysaddr(zc_get32(a + ZC_ASCB_JBNS));
-		out->started = name != 0;
-	}
-	if (name != 0)
-		memcpy(out->job, zc_ptr(name), sizeof out->job);
-	if (cvt != 0)
-		memcpy(out->sysname, (const unsigned char *)zc_ptr(cvt) + ZC_CVT_SNAME, 8);
-	return ZC_OK;
 }

@@ -1,10 +1,17 @@
 /*
- * zc.h: the operator-console protocol shared by z/OS and the simulator.
+ * zc.h: the operator-console protocol shared by z/OS and the simulator: the system's
+ * control blocks it reads (COM, CIB and CIBX, PSA, ASCB, CVT), the results and faults
+ * of its calls, the work areas it keeps in 31-bit storage, and the calls themselves.
  *
  * Everything here works on storage laid out as z/OS lays it out: big-endian fields,
  * 31-bit addresses held in fullwords. Only the instruction that enters the supervisor
  * and the way to the PSA differ between platforms; they sit behind zc_svc() (zc_svc.h)
- * and zc_psa() (svc_zos.c; svc_sim.c and sim_task.c).
+ * and zc_psa() (svc_zos.c; svc_sim.c and sim_task.c). The WTO parameter list is mapped
+ * in zc_wpl.h.
+ *
+ * Each offset, code and flag is written here (or in zc_svc.h, zc_wpl.h, sim_api.h)
+ * once: the Go code reads the same names from internal/zc, which go generate writes
+ * from these headers and a test holds equal to them.
  */
 #ifndef ZC_H
 #define ZC_H
@@ -14,6 +21,7 @@
 #include <string.h>
 
 #include "zc_svc.h"
+#include "zc_wpl.h"
 
 /* ---- IEZCOM: the communications area EXTRACT FIELDS=COMM returns ---------------- */
 #define ZC_COM_ECBPT   0   /* A(ECB posted for STOP and MODIFY)                     */
@@ -36,6 +44,8 @@
 /* ---- CIBX: the CIB extension, found at CIB + CIBXOFF --------------------------- */
 #define ZC_CIBX_UTOK   0   /* A(utoken)                                               */
 #define ZC_CIBX_AUTH   4   /* 4 bytes of authority information (meaning UNCONFIRMED)  */
+#define ZC_CIBX_AUTHLV 6   /* the byte of them read as the console's authority level:
+                              the one published reading (UNCONFIRMED)                 */
 #define ZC_CIBX_CNNM   8   /* console name, 8 bytes EBCDIC, blank padded              */
 #define ZC_CIBX_CART   16  /* command and response token, 8 bytes                     */
 #define ZC_CIBX_CNID   24  /* 4-byte console id                                       */
@@ -53,6 +63,9 @@
 #define ZC_CIB_MAX     (255 * 8)
 #define ZC_COPY_MAX    4096
 
+/* The largest MODIFY limit QEDIT CIBCTR= sets (one byte). */
+#define ZC_CIBCTR_MAX  255
+
 /* ---- ECB bits ------------------------------------------------------------------ */
 #define ZC_ECB_WAIT    0x80000000u /* bit 0: a task waits on it                        */
 #define ZC_ECB_POST    0x40000000u /* bit 1: posted (complete)                         */
@@ -66,6 +79,17 @@
 #define ZC_XL_FLAGS2   9
 #define ZC_XL_SIZE     12
 #define ZC_XL_COMM     0x01 /* FIELDS=COMM, in flag byte 1 */
+
+/* ---- Who we are: PSA, ASCB, CVT ---------------------------------------------- */
+#define ZC_PSA_CVT     0x10  /* FLCCVT: A(CVT)                                        */
+#define ZC_PSA_TOLD    0x21C /* PSATOLD: A(current TCB)                               */
+#define ZC_PSA_AOLD    0x224 /* PSAAOLD: A(home ASCB)                                 */
+#define ZC_ASCB_ASCB   0x00  /* ASCBASCB: C'ASCB'                                     */
+#define ZC_ASCB_EYE    "\xC1\xE2\xC3\xC2" /* C'ASCB' in EBCDIC, 4 bytes                */
+#define ZC_ASCB_ASID   0x24  /* ASCBASID: halfword                                    */
+#define ZC_ASCB_JBNI   0xAC  /* ASCBJBNI: A(job name) for an initiated job, or 0      */
+#define ZC_ASCB_JBNS   0xB0  /* ASCBJBNS: A(name) for START/MOUNT/LOGON, or 0         */
+#define ZC_CVT_SNAME   0x154 /* CVTSNAME: system name, 8 bytes                        */
 
 /* ---- Big-endian fields, whatever the host ------------------------------------- */
 static inline uint32_t zc_get32(const void *p)
@@ -114,15 +138,18 @@ static inline void zc_store32(uint32_t *p, uint32_t v)
 	__atomic_store_n(p, zc_swap_be(v), __ATOMIC_RELEASE);
 }
 
+/* ---- Results and faults ------------------------------------------------------- */
 
-/* ---- The protocol ------------------------------------------------------------- */
-
-/* Results of the protocol calls. */
+/* Results of the calls; the negative ones are failures. */
 enum {
 	ZC_OK = 0,          /* done                                                     */
 	ZC_COMMAND = 1,     /* zc_wait: a command was copied out                        */
 	ZC_KILLED = 2,      /* zc_wait: the kill ECB is posted                          */
 	ZC_INTERRUPTED = 3, /* zc_wait: the interrupt ECB is posted                     */
+	ZC_REPLIED = 4,     /* zc_ask_wait, zc_ask_end: the operator replied            */
+	ZC_CANCELLED = 5,   /* zc_ask_wait: the cancel ECB was posted                   */
+	ZC_RETIRED = 6,     /* zc_ask_end: deleted unanswered, and the block kept: the
+	                       system may still post a reply into it                    */
 	ZC_ESVC = -1,       /* an SVC failed; zc_fault says which and how               */
 	ZC_ENOMEM = -2,     /* no 31-bit storage                                        */
 	ZC_ENOCOM = -3,     /* EXTRACT gave no communications area                      */
@@ -131,7 +158,7 @@ enum {
 	ZC_EABOVEBAR = -6   /* an SVC needs AMODE 31 and this code is above the bar     */
 };
 
-/* What failed, when a call returns ZC_ESVC. */
+/* What failed, when a call returns ZC_ESVC or ZC_EABOVEBAR. */
 typedef struct zc_fault {
 	uint32_t svc; /* SVC number                                              */
 	uint32_t op;  /* ZC_OP_*: which use of the SVC                           */
@@ -139,13 +166,25 @@ typedef struct zc_fault {
 } zc_fault;
 
 enum {
-	ZC_OP_EXTRACT = 1,
-	ZC_OP_QEDIT_FREE = 2,  /* QEDIT ORIGIN=,BLOCK=   */
-	ZC_OP_QEDIT_LIMIT = 3, /* QEDIT ORIGIN=,CIBCTR=  */
-	ZC_OP_WAIT = 4,
-	ZC_OP_POST = 5,
-	ZC_OP_WTO = 6
+	ZC_OP_EXTRACT = 1,     /* EXTRACT FIELDS=COMM      */
+	ZC_OP_QEDIT_FREE = 2,  /* QEDIT ORIGIN=,BLOCK=     */
+	ZC_OP_QEDIT_LIMIT = 3, /* QEDIT ORIGIN=,CIBCTR=    */
+	ZC_OP_WAIT = 4,        /* WAIT for a command       */
+	ZC_OP_POST = 5,        /* POST of the kill or interrupt ECB */
+	ZC_OP_WTO = 6,         /* WTO                      */
+	ZC_OP_DOM = 7,         /* DOM                      */
+	ZC_OP_WTOR = 8,        /* WTOR                     */
+	ZC_OP_WTOR_WAIT = 9,   /* WAIT for a WTOR's reply  */
+	ZC_OP_WTOR_CANCEL = 10 /* POST of a WTOR's cancel ECB */
 };
+
+/* ecb.c: steps with ECBs the protocol and WTOR share. */
+int zc_call(unsigned svc, uint32_t op, uint64_t r0, uint64_t *r1, zc_fault *f);
+int zc_posted(const uint32_t *ecb);
+int zc_post(uint32_t *ecb, uint32_t op, zc_fault *f);
+int zc_wait_list(const uint32_t *list, uint32_t op, zc_fault *f);
+
+/* ---- The protocol (protocol.c) -------------------------------------------------- */
 
 /* What zc_init and zc_wait copied out. */
 typedef struct zc_copy {
@@ -171,12 +210,6 @@ typedef struct zc_area {
 
 #define ZC_EYE "ZCONAREA"
 
-/* ecb.c: steps with ECBs the protocol and WTOR share. */
-int zc_call(unsigned svc, uint32_t op, uint64_t r0, uint64_t *r1, zc_fault *f);
-int zc_posted(const uint32_t *ecb);
-int zc_post(uint32_t *ecb, uint32_t op, zc_fault *f);
-int zc_wait_list(const uint32_t *list, uint32_t op, zc_fault *f);
-
 int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc_copy *start,
 	    zc_fault *f);
 int zc_wait(uint32_t area, unsigned char *buf, uint32_t cap, zc_copy *out, zc_fault *f);
@@ -186,133 +219,7 @@ int zc_clear_interrupt(uint32_t area);
 int zc_set_limit(uint32_t area, uint32_t limit, zc_fault *f);
 int zc_term(uint32_t area, zc_fault *f);
 
-/* ==== Console output: WTO, WTOR (SVC 35) and DOM (SVC 87) ======================= */
-/*
- * The WTO parameter list as IEZWPL maps it, in the one form this module builds: the
- * extended WPL (a WPX, version 2) with the text given by address, as the macro expands
- * WTO TEXT=. Sources and what is UNCONFIRMED: docs/wto.md.
- *
- *   +0   WPL: length byte for a 31-bit WTOR prefix (0 here), text length (8: a 4-byte
- *        text address plus this 4-byte header), MCS flags 1 and 2
- *   +4   A(text): a halfword length followed by the text, EBCDIC
- *   +8   WPX, 104 bytes
- *   +112 multi-line only: line type of the first line, area id, number of lines, then
- *        8 bytes for each further line: halfword 8, line type, A(text)
- */
-#define ZC_WPL_RLN        0   /* WPL31RLN: reply length of a 31-bit WTOR prefix list */
-#define ZC_WPL_LPTXT      1   /* WPLLPTXT: text length + 4; 8 with a text address    */
-#define ZC_WPL_MCSF1      2   /* WPLMCSF1                                             */
-#define ZC_WPL_MCSF2      3   /* WPLMCSF2                                             */
-#define ZC_WPL_TEXT       4   /* the text address (WPXTXTAD)                          */
-#define ZC_WPL_WPX        8   /* where the WPX starts after a text address            */
-
-#define ZC_MCS1_CODES     0x80 /* WPLMCSFA: routing and descriptor codes present      */
-#define ZC_MCS1_RESP      0x20 /* WPLMCSFC: immediate command response                */
-#define ZC_MCS1_HRDCPY    0x02 /* WPLMCSFG: hardcopy only                              */
-#define ZC_MCS2_MLWTO     0x40 /* WPLMCSFJ: multi-line                                 */
-#define ZC_MCS2_WPX       0x10 /* WPLMCSFL: extended WPL (WPX) present                 */
-
-#define ZC_WPX_VRSN       0   /* WPXVRSN: version level                               */
-#define ZC_WPX_FLAGS      1   /* WPXFLAGS                                             */
-#define ZC_WPX_RPYLN      2   /* WPXRPYLN: reply buffer length (WTOR)                 */
-#define ZC_WPX_LNGTH      3   /* WPXLNGTH: length of the WPX                          */
-#define ZC_WPX_MCS1       4   /* WPXMCS1: extended MCS flags 1                        */
-#define ZC_WPX_MCS2       5   /* WPXMCS2: extended MCS flags 2                        */
-#define ZC_WPX_CPFLG      6   /* WPXCPFLG: control program use                        */
-#define ZC_WPX_RPBUF      8   /* WPXRPBUF: A(reply buffer), WTOR                      */
-#define ZC_WPX_ECBP       12  /* WPXECBP: A(reply ECB), WTOR                          */
-#define ZC_WPX_SEQN       16  /* WPXSEQN: connect id                                  */
-#define ZC_WPX_DESC       20  /* WPXDESC: descriptor codes, code k = bit k-1          */
-#define ZC_WPX_ROUT       24  /* WPXROUT: routing codes 1-128, code k = bit k-1       */
-#define ZC_WPX_MSGTY      40  /* WPXMSGTY                                             */
-#define ZC_WPX_JOBID      44  /* WPXJOBID                                             */
-#define ZC_WPX_JOBNM      52  /* WPXJOBNM                                             */
-#define ZC_WPX_KEY        60  /* WPXKEY: retrieval key                                */
-#define ZC_WPX_TOKN       68  /* WPXTOKN: token for DOM                               */
-#define ZC_WPX_CNID       72  /* WPXCNID: console id                                  */
-#define ZC_WPX_SYSNA      76  /* WPXSYSNA: system name                                */
-#define ZC_WPX_CNNME      84  /* WPXCNNME: console name                               */
-#define ZC_WPX_RCNA       92  /* WPXRCNA: A(12-byte replying console name/id)         */
-#define ZC_WPX_CART       96  /* WPXCART: A(CART)                                     */
-#define ZC_WPX_WSPRM      100 /* WPXWSPRM: A(wait-state parameter list)               */
-#define ZC_WPX_SIZE       104 /* WPX2LEN: the length of a version 2 WPX               */
-#define ZC_WPX_VERSION    2
-
-#define ZC_WPXM1_CONSID   0x40 /* WPXCONS: four-byte console id given                 */
-#define ZC_WPXM1_CONNECT  0x10 /* WPXCONN: connect id given                           */
-#define ZC_WPXM1_WTOR     0x08 /* WPXWTOR: WTOR with an extended parameter list       */
-#define ZC_WPXM1_CONSNAME 0x02 /* WPXCNM: console name given                          */
-#define ZC_WPXM2_TEXTADDR 0x80 /* WPXTXTAD: text address given                        */
-
-/* Multi-line extension, after the WPX, and its entries for lines 2..n. */
-#define ZC_ML_LTF         0   /* WPLLTF: line type of the first line                  */
-#define ZC_ML_AREA        2   /* WPLAREA: area id                                     */
-#define ZC_ML_LINES       3   /* WPLLINES: number of lines, the first included        */
-#define ZC_ML_SIZE        4
-#define ZC_MLL_LEN        0   /* WPLMLLEN (halfword): 8, for a 4-byte text address    */
-#define ZC_MLL_LTF        2   /* WPLMLLTF: line type                                  */
-#define ZC_MLL_TEXT       4   /* A(text)                                              */
-#define ZC_MLL_SIZE       8
-
-/* Line types (WPLLTF), the first byte of the halfword. */
-#define ZC_LT_CONTROL     0x8000 /* C  */
-#define ZC_LT_LABEL       0x4000 /* L  */
-#define ZC_LT_DATA        0x2000 /* D  */
-#define ZC_LT_END         0x1000 /* E; DE is DATA|END */
-
-/* Limits a problem program meets (docs/wto.md). */
-#define ZC_WTO_TEXT_MAX   126 /* a single-line WTO                                   */
-#define ZC_WTOR_TEXT_MAX  122 /* a WTOR, which has one line                          */
-#define ZC_ML_TEXT_MAX    71  /* each line of a multi-line WTO (L, D, DE)            */
-#define ZC_ML_CTL_MAX     35  /* its control line (C)                                */
-#define ZC_ML_LINES_MAX   10  /* lines of a multi-line WTO without authorization     */
-#define ZC_REPLY_MAX      119 /* a WTOR reply                                        */
-#define ZC_WPL_MAX        1024 /* the largest WPL built here, texts and CART included */
-
-/* What Go prepared for one message: EBCDIC text, checked, and the WPX fields. */
-typedef struct zc_msg {
-	uint32_t nlines;                  /* 1 for a single-line message              */
-	uint16_t len[ZC_ML_LINES_MAX];    /* EBCDIC text bytes of each line           */
-	uint16_t type[ZC_ML_LINES_MAX];   /* line types; not used for a single line   */
-	uint32_t flags;                   /* ZC_MSG_*                                 */
-	uint32_t consid;                  /* ZC_MSG_CONSID                            */
-	uint32_t replylen;                /* WTOR: 1..ZC_REPLY_MAX; a WTO: 0          */
-	uint32_t replybuf;                /* WTOR: A(reply buffer), set by zc_ask_*   */
-	uint32_t replyecb;                /* WTOR: A(reply ECB), set by zc_ask_*      */
-	unsigned char desc[2];            /* ZC_MSG_CODES: descriptor code mask       */
-	unsigned char rout[16];           /* ZC_MSG_CODES: routing code mask          */
-	unsigned char consname[8];        /* ZC_MSG_CONSNAME: EBCDIC, blank padded    */
-	unsigned char cart[8];            /* ZC_MSG_CART                              */
-} zc_msg;
-
-enum {
-	ZC_MSG_CODES = 0x01,    /* routing/descriptor codes given (MCS X'80')           */
-	ZC_MSG_CONSID = 0x02,   /* to console id consid (CONSID=)                       */
-	ZC_MSG_CONSNAME = 0x04, /* to console consname (CONSNAME=)                      */
-	ZC_MSG_CART = 0x08,     /* with CART cart                                       */
-	ZC_MSG_RESP = 0x10      /* an immediate command response (MCSFLAG=RESP)         */
-};
-
-/* More results and operations, beside those of the protocol. */
-enum {
-	ZC_REPLIED = 4,   /* zc_ask_wait/zc_ask_end: the operator replied               */
-	ZC_CANCELLED = 5, /* zc_ask_wait: the cancel ECB was posted                     */
-	ZC_RETIRED = 6    /* zc_ask_end: deleted unanswered, and the block kept: the
-	                     system may still post a reply into it                     */
-};
-enum {
-	ZC_OP_DOM = 7,
-	ZC_OP_WTOR = 8,
-	ZC_OP_WTOR_WAIT = 9,
-	ZC_OP_WTOR_CANCEL = 10
-};
-
-/*
- * Lay the WPL for m out in out[0..cap) as if it lived at 31-bit address base: every
- * address field is base plus an offset into out. *len gets the bytes used.
- */
-int zc_wpl_layout(const zc_msg *m, const unsigned char *text, uint32_t textlen,
-		  unsigned char *out, uint32_t cap, uint32_t base, uint32_t *len);
+/* ---- Console output: WTO, WTOR (SVC 35) and DOM (SVC 87) (wto.c) ----------------- */
 
 /* WTO: build the WPL in 31-bit storage, SVC 35, free it. *msgid gets R1's id. */
 int zc_wto(const zc_msg *m, const unsigned char *text, uint32_t textlen, uint32_t *msgid,
@@ -352,15 +259,7 @@ int zc_ask_wait(uint32_t ask, zc_fault *f);
 int zc_ask_cancel(uint32_t ask, zc_fault *f);
 int zc_ask_end(uint32_t ask, unsigned char *buf, uint32_t cap, uint32_t *len, zc_fault *f);
 
-/* ---- Who we are: PSA, ASCB, CVT ---------------------------------------------- */
-#define ZC_PSA_CVT        0x10  /* FLCCVT: A(CVT)                                     */
-#define ZC_PSA_TOLD       0x21C /* PSATOLD: A(current TCB)                            */
-#define ZC_PSA_AOLD       0x224 /* PSAAOLD: A(home ASCB)                              */
-#define ZC_ASCB_ASCB      0x00  /* ASCBASCB: C'ASCB'                                  */
-#define ZC_ASCB_ASID      0x24  /* ASCBASID: halfword                                 */
-#define ZC_ASCB_JBNI      0xAC  /* ASCBJBNI: A(job name) for an initiated job, or 0   */
-#define ZC_ASCB_JBNS      0xB0  /* ASCBJBNS: A(name) for START/MOUNT/LOGON, or 0      */
-#define ZC_CVT_SNAME      0x154 /* CVTSNAME: system name, 8 bytes                     */
+/* ---- Who we are (task.c) -------------------------------------------------------- */
 
 /* The PSA's address: 0 on z/OS; a simulated PSA in the simulator. */
 uint32_t zc_psa(void);

@@ -5,24 +5,16 @@ import (
 	"fmt"
 
 	"github.com/go-zos/zconsole/internal/ebcdic"
+	"github.com/go-zos/zconsole/internal/zc"
 )
-
-// CIB verb codes (IEZCIB).
-const (
-	verbStart  = 0x04
-	verbStop   = 0x40
-	verbModify = 0x44
-)
-
-// jobASID is the address-space id the simulated job has.
-const jobASID = 0x0021
 
 // cibVersion is the level the simulated system puts in the CIB's version byte (+13).
 const cibVersion = 3
 
-// cibImage lays out a CIB with its extension as z/OS keeps them: a 16-byte header,
-// CIBDATA, padding to a doubleword, then the 48-byte CIBX at CIBXOFF. CIBLEN counts the
-// doublewords of header and data. Fields are big-endian, text in code page p.
+// cibImage lays out a CIB with its extension as z/OS keeps them (zc.CIB_*, zc.CIBX_*):
+// the 16-byte header, CIBDATA, padding to a doubleword, then the 48-byte CIBX at
+// CIBXOFF. CIBLEN counts the doublewords of header and data. Fields are big-endian, text
+// in code page p; the CIB carries the simulated job's ASID.
 func cibImage(verb byte, text string, o origin, p *ebcdic.CodePage) ([]byte, error) {
 	data, err := p.Encode(text)
 	if err != nil {
@@ -32,21 +24,21 @@ func cibImage(verb byte, text string, o origin, p *ebcdic.CodePage) ([]byte, err
 	if err != nil || o.console.Name == "" {
 		return nil, fmt.Errorf("%w: console name %q", ErrInvalid, o.console.Name)
 	}
-	xoff := (16 + len(data) + 7) &^ 7
-	b := make([]byte, xoff+48)
-	b[4] = verb
-	b[5] = byte(xoff / 8)
-	binary.BigEndian.PutUint16(b[6:], uint16(xoff))
-	binary.BigEndian.PutUint16(b[10:], jobASID)
-	b[13] = cibVersion
-	binary.BigEndian.PutUint16(b[14:], uint16(len(data)))
-	copy(b[16:], data)
+	xoff := (zc.CIB_HDR + len(data) + 7) &^ 7
+	b := make([]byte, xoff+zc.CIBX_SIZE)
+	b[zc.CIB_VERB] = verb
+	b[zc.CIB_LEN] = byte(xoff / 8)
+	binary.BigEndian.PutUint16(b[zc.CIB_XOFF:], uint16(xoff))
+	binary.BigEndian.PutUint16(b[zc.CIB_ASID:], zc.SIM_ASID)
+	b[zc.CIB_VERSION] = cibVersion
+	binary.BigEndian.PutUint16(b[zc.CIB_DATLN:], uint16(len(data)))
+	copy(b[zc.CIB_DATA:], data)
 
 	x := b[xoff:]
-	x[6] = byte(o.console.Auth)
-	copy(x[8:16], name)
-	copy(x[16:24], o.cart[:])
-	binary.BigEndian.PutUint32(x[24:], o.console.ID)
-	binary.BigEndian.PutUint32(x[32:], o.console.ID)
+	x[zc.CIBX_AUTHLV] = byte(o.console.Auth)
+	copy(x[zc.CIBX_CNNM:zc.CIBX_CNNM+8], name)
+	copy(x[zc.CIBX_CART:zc.CIBX_CART+8], o.cart[:])
+	binary.BigEndian.PutUint32(x[zc.CIBX_CNID:], o.console.ID)
+	binary.BigEndian.PutUint32(x[zc.CIBX_OCID:], o.console.ID)
 	return b, nil
 }

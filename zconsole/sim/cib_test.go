@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/internal/testfiles"
+	"github.com/go-zos/zconsole/internal/zc"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -20,9 +21,9 @@ func TestCIBImagesMatchTestdata(t *testing.T) {
 		text string
 		o    origin
 	}{
-		{"cib/start.hex", verbStart, "IDLE=20", originOf(nil)},
-		{"cib/modify.hex", verbModify, "STATUS", originOf([]CommandOption{From(ibmuser), WithCART(CARTOf("AUTO0001"))})},
-		{"cib/stop.hex", verbStop, " ", originOf(nil)},
+		{"cib/start.hex", zc.VERB_START, "IDLE=20", originOf(nil)},
+		{"cib/modify.hex", zc.VERB_MODIFY, "STATUS", originOf([]CommandOption{From(ibmuser), WithCART(CARTOf("AUTO0001"))})},
+		{"cib/stop.hex", zc.VERB_STOP, " ", originOf(nil)},
 	}
 	for i, c := range cases {
 		want, err := testfiles.Hex(c.file)
@@ -39,7 +40,7 @@ func TestCIBImageLengths(t *testing.T) {
 		for i := range text {
 			text[i] = 'X'
 		}
-		img, err := cibImage(verbModify, string(text), originOf(nil), ebcdic.IBM1047)
+		img, err := cibImage(zc.VERB_MODIFY, string(text), originOf(nil), ebcdic.IBM1047)
 		require.NoError(t, err)
 		xoff := int(img[6])<<8 | int(img[7])
 		assert.Zero(t, xoff%8, "n=%d: extension on a doubleword", n)
@@ -50,8 +51,8 @@ func TestCIBImageLengths(t *testing.T) {
 }
 
 func TestCIBImageRejectsBadConsole(t *testing.T) {
-	_, err := cibImage(verbModify, "X", originOf([]CommandOption{From(Console{Name: "TOOLONGNAME"})}), ebcdic.IBM1047)
+	_, err := cibImage(zc.VERB_MODIFY, "X", originOf([]CommandOption{From(Console{Name: "TOOLONGNAME"})}), ebcdic.IBM1047)
 	assert.ErrorIs(t, err, ErrInvalid)
-	_, err = cibImage(verbModify, "X", originOf([]CommandOption{From(Console{})}), ebcdic.IBM1047)
+	_, err = cibImage(zc.VERB_MODIFY, "X", originOf([]CommandOption{From(Console{})}), ebcdic.IBM1047)
 	assert.ErrorIs(t, err, ErrInvalid)
 }

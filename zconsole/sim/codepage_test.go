@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/go-zos/zconsole/internal/ebcdic"
+	"github.com/go-zos/zconsole/internal/zc"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -26,14 +27,14 @@ func TestCIBImageInEachCodePage(t *testing.T) {
 	}
 	op := originOf([]CommandOption{From(Console{Name: "OP@#$1", ID: 1})})
 	for p, w := range want {
-		img, err := cibImage(verbModify, "[]¬^", op, p)
+		img, err := cibImage(zc.VERB_MODIFY, "[]¬^", op, p)
 		require.NoError(t, err, "%s", p)
 		assert.Equal(t, w, img[16:20], "%s CIBDATA", p)
 		assert.Equal(t, []byte{0xD6, 0xD7, 0x7C, 0x7B, 0x5B, 0xF1, 0x40, 0x40}, img[24+8:24+16], "%s CIBXCNNM", p)
 	}
-	_, err := cibImage(verbModify, "€", op, ebcdic.IBM037)
+	_, err := cibImage(zc.VERB_MODIFY, "€", op, ebcdic.IBM037)
 	assert.ErrorIs(t, err, ErrInvalid)
-	img, err := cibImage(verbModify, "€", op, ebcdic.IBM1140)
+	img, err := cibImage(zc.VERB_MODIFY, "€", op, ebcdic.IBM1140)
 	require.NoError(t, err)
 	assert.Equal(t, byte(0x9F), img[16])
 }

@@ -5,7 +5,8 @@ package sim
 import (
 	"fmt"
 
-	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/internal/zc"
+	"github.com/go-zos/zconsole/zconsole/internal/mvs"
 )
 
 // Command enters text at a console as an operator types it:
@@ -30,20 +31,20 @@ func Command(text string, opts ...CommandOption) error {
 		return err
 	}
 	typed := fold(text)
-	c.SimLog(c.LogCommand, []byte(typed))
+	mvs.Log(zc.SIM_LOG_COMMAND, []byte(typed))
 	p := parse(typed)
 	switch p.verb {
 	case "F", "MODIFY":
 		if !p.hasText || p.text == "" {
 			return invalid(p.verb)
 		}
-		return enqueue(p, verbModify, p.text, opts)
+		return enqueue(p, zc.VERB_MODIFY, p.text, opts)
 	case "P", "STOP":
 		if p.hasText || p.target == "" {
 			return invalid(p.verb)
 		}
 		// A STOP carries one blank of data (as observed on z/OS).
-		return enqueue(p, verbStop, " ", opts)
+		return enqueue(p, zc.VERB_STOP, " ", opts)
 	case "R", "REPLY":
 		return reply(p)
 	}
@@ -52,33 +53,33 @@ func Command(text string, opts ...CommandOption) error {
 
 func invalid(verb string) error {
 	msg := fmt.Sprintf("IEE305I %s COMMAND INVALID", verb)
-	c.SimLog(c.LogSystem, []byte(msg))
+	mvs.Log(zc.SIM_LOG_SYSTEM, []byte(msg))
 	return fmt.Errorf("%w: %s", ErrInvalid, msg)
 }
 
 func enqueue(p parsed, verb byte, data string, opts []CommandOption) error {
-	job := c.SimJob()
+	job := mvs.Job()
 	if p.target != job || (p.ident != "" && p.ident != job) {
 		name := p.target
 		if p.ident != "" {
 			name += "." + p.ident
 		}
 		msg := fmt.Sprintf("IEE341I %s NOT ACTIVE", name)
-		c.SimLog(c.LogSystem, []byte(msg))
+		mvs.Log(zc.SIM_LOG_SYSTEM, []byte(msg))
 		return fmt.Errorf("%w: %s", ErrNotActive, msg)
 	}
 	img, err := cibImage(verb, data, originOf(opts), page())
 	if err != nil {
 		return err
 	}
-	switch r := c.SimQueue(img); r {
-	case c.Queued:
+	switch r := mvs.Queue(img); r {
+	case zc.SIM_QUEUED:
 		return nil
-	case c.Busy:
+	case zc.SIM_BUSY:
 		msg := fmt.Sprintf("IEE342I %s REJECTED-TASK BUSY", p.verb)
-		c.SimLog(c.LogSystem, []byte(msg))
+		mvs.Log(zc.SIM_LOG_SYSTEM, []byte(msg))
 		return fmt.Errorf("%w: %s", ErrRejected, msg)
-	case c.SimNoStorage:
+	case zc.SIM_NOSTORAGE:
 		return fmt.Errorf("sim: %s: %w", p.verb, ErrNoStorage)
 	default:
 		return fmt.Errorf("sim: %s: %s", p.verb, queueProblem(r))

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"github.com/go-zos/zconsole/internal/ebcdic"
+	"github.com/go-zos/zconsole/internal/zc"
 	"github.com/go-zos/zconsole/zconsole"
 )
 
@@ -59,12 +60,12 @@ type Fault struct {
 	Times int // calls to fail; -1 for all until Reset
 }
 
-// Supervisor call numbers, for [Fault] and Statistics.SVCs.
+// Supervisor call numbers, for [Fault] and Statistics.SVCs: those the module issues.
 const (
-	SVCWait    = 1
-	SVCPost    = 2
-	SVCQedit   = 34
-	SVCWTO     = 35
-	SVCExtract = 40
-	SVCDOM     = 87
+	SVCWait    = zc.SVC_WAIT    // WAIT: 1
+	SVCPost    = zc.SVC_POST    // POST: 2
+	SVCQedit   = zc.SVC_QEDIT   // QEDIT: 34
+	SVCWTO     = zc.SVC_WTO     // WTO and WTOR: 35
+	SVCExtract = zc.SVC_EXTRACT // EXTRACT: 40
+	SVCDOM     = zc.SVC_DOM     // DOM: 87
 )

@@ -4,7 +4,8 @@ package sim
 
 import (
 	"github.com/go-zos/zconsole/internal/ebcdic"
-	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/internal/zc"
+	"github.com/go-zos/zconsole/zconsole/internal/mvs"
 )
 
 // Log returns the console log since the last Reset (or Start), oldest first: the
@@ -16,11 +17,11 @@ import (
 // them.
 func Log() []Message {
 	p := page()
-	recs := c.SimRecords(0)
+	recs := mvs.Records(0)
 	out := make([]Message, 0, len(recs))
 	wtos := map[uint32]int{} // message id -> index in out of the message that has it
 	for _, r := range recs {
-		if r.Kind == c.LogDOM {
+		if r.Kind == zc.SIM_LOG_DOM {
 			if i, ok := wtos[r.MsgID]; ok {
 				out[i].Deleted = true
 			}
@@ -35,21 +36,21 @@ func Log() []Message {
 	return out
 }
 
-func messageOf(r c.Record, p *ebcdic.CodePage) Message {
+func messageOf(r mvs.Record, p *ebcdic.CodePage) Message {
 	m := Message{Seq: r.Seq, Time: r.Time, Text: string(r.Data)}
 	switch r.Kind {
-	case c.LogCommand:
+	case zc.SIM_LOG_COMMAND:
 		m.Kind = KindCommand
-	case c.LogSystem:
+	case zc.SIM_LOG_SYSTEM:
 		m.Kind = KindSystem
-	case c.LogAbend:
+	case zc.SIM_LOG_ABEND:
 		m.Kind = KindAbend
-	case c.LogWTO:
+	case zc.SIM_LOG_WTO:
 		m.MsgID = r.MsgID
 		if err := wtoMessage(&m, r.Data, p); err != nil {
 			m.Text = err.Error()
 		}
-	case c.LogReply:
+	case zc.SIM_LOG_REPLY:
 		m.Kind = KindSystem
 		m.Text = replyText(r.Data, p)
 	}

@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/internal/zc"
+	"github.com/go-zos/zconsole/zconsole/internal/mvs"
 )
 
 // reply handles R nn,text and REPLY nn,text: the reply goes to the WTOR with reply id
@@ -23,14 +24,14 @@ func reply(p parsed) error {
 	if err != nil {
 		return invalid(p.verb) // not reached: the console took every character
 	}
-	switch r := c.SimReply(id, b); r {
-	case c.ReplyAccepted:
+	switch r := mvs.Reply(id, b); r {
+	case zc.SIM_REPLIED:
 		return nil
-	case c.ReplyNotOutstanding:
+	case zc.SIM_NOT_OUTSTANDING:
 		return fmt.Errorf("%w: %w: reply %02d", invalid(p.verb), ErrNotOutstanding, id)
-	case c.ReplyTooLong:
+	case zc.SIM_TOO_LONG:
 		return fmt.Errorf("%w: reply %02d: %d characters are more than the program takes", invalid(p.verb), id, len(b))
-	case c.ReplyLost:
+	case zc.SIM_REPLY_LOST:
 		return fmt.Errorf("sim: reply %02d: the program no longer holds its reply buffer (an abend is logged)", id)
 	default:
 		return fmt.Errorf("sim: reply %02d: result %d", id, r)
@@ -38,14 +39,14 @@ func reply(p parsed) error {
 }
 
 // Outstanding returns the reply ids of the WTORs waiting for a reply, oldest first.
-func Outstanding() []int { return c.SimOutstanding() }
+func Outstanding() []int { return mvs.Outstanding() }
 
 // Asked blocks until the program has a WTOR outstanding and returns it (the oldest),
 // as the log shows it: its ReplyID is the nn to answer with R nn,text. It fails when
 // ctx is done first.
 func Asked(ctx context.Context) (Message, error) {
 	for {
-		if ids := c.SimOutstanding(); len(ids) > 0 {
+		if ids := mvs.Outstanding(); len(ids) > 0 {
 			if m, ok := wtorMessage(ids[0]); ok {
 				return m, nil
 			}
@@ -53,7 +54,7 @@ func Asked(ctx context.Context) (Message, error) {
 		if err := ctx.Err(); err != nil {
 			return Message{}, fmt.Errorf("sim: asked: %w", err)
 		}
-		c.SimAwaitWTOR(20 * time.Millisecond) // returns at once when a WTOR comes
+		mvs.AwaitWTOR(20 * time.Millisecond) // returns at once when a WTOR comes
 	}
 }
 

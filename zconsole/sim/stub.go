@@ -3,6 +3,7 @@
 package sim
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -51,3 +52,9 @@ func FailStorage(int) {}
 
 // NoCOM does nothing: there is no simulator in this build.
 func NoCOM(bool) {}
+
+// Outstanding returns nothing: there is no simulator in this build.
+func Outstanding() []int { return nil }
+
+// Asked reports [errors.ErrUnsupported]: there is no simulator in this build.
+func Asked(context.Context) (Message, error) { return Message{}, errNoSim }

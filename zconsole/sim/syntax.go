@@ -6,11 +6,11 @@ import (
 	"unicode/utf8"
 )
 
-// MaxCommand is the most characters a console takes for one command, verb and job name
+// maxCommand is the most characters a console takes for one command, verb and job name
 // included.
-const MaxCommand = 126
+const maxCommand = 126
 
-// enterable checks what a console would let the operator type: at most MaxCommand
+// enterable checks what a console would let the operator type: at most maxCommand
 // characters, each one the system's code page can carry. It returns the text with outer
 // blanks removed.
 func enterable(text string) (string, error) {
@@ -18,8 +18,8 @@ func enterable(text string) (string, error) {
 	if text == "" {
 		return "", fmt.Errorf("%w: empty command", ErrInvalid)
 	}
-	if n := utf8.RuneCountInString(text); n > MaxCommand {
-		return "", fmt.Errorf("%w: %d characters; a console takes at most %d", ErrInvalid, n, MaxCommand)
+	if n := utf8.RuneCountInString(text); n > maxCommand {
+		return "", fmt.Errorf("%w: %d characters; a console takes at most %d", ErrInvalid, n, maxCommand)
 	}
 	if _, err := page().Encode(text); err != nil {
 		return "", fmt.Errorf("%w: %w", ErrInvalid, err)

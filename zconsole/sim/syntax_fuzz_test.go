@@ -29,8 +29,8 @@ var commandSeeds = []string{
 	"F DEMO,\x00",
 	"   ",
 	"",
-	"F DEMO," + strings.Repeat("x", MaxCommand-len("F DEMO,")),
-	"F DEMO," + strings.Repeat("x", MaxCommand),
+	"F DEMO," + strings.Repeat("x", maxCommand-len("F DEMO,")),
+	"F DEMO," + strings.Repeat("x", maxCommand),
 }
 
 // FuzzSyntax: any text at all through the console's rules. enterable never panics and
@@ -46,7 +46,7 @@ func FuzzSyntax(f *testing.F) {
 			if in != strings.Trim(in, " ") || in == "" {
 				t.Fatalf("enterable(%q) = %q: outer blanks or nothing", text, in)
 			}
-			if n := utf8.RuneCountInString(in); n > MaxCommand {
+			if n := utf8.RuneCountInString(in); n > maxCommand {
 				t.Fatalf("enterable(%q) passed %d characters", text, n)
 			}
 			if !strings.Contains(text, in) {

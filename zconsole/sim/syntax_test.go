@@ -22,7 +22,7 @@ func TestFold(t *testing.T) {
 }
 
 func TestEnterable(t *testing.T) {
-	ok := "F DEMO," + strings.Repeat("X", MaxCommand-len("F DEMO,"))
+	ok := "F DEMO," + strings.Repeat("X", maxCommand-len("F DEMO,"))
 	cases := []struct {
 		in   string
 		wout string

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/go-zos/zconsole/internal/zc"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/zconsole/internal/mvs"
 )
 
 // Reset starts a fresh simulated system in which this process is job job, not started
@@ -22,7 +24,7 @@ func Reset(job string) error {
 	if err := inUse(); err != nil {
 		return fmt.Errorf("sim: reset: %w", err)
 	}
-	if r := c.SimReset(job, nil); r != c.Queued {
+	if r := mvs.Reset(job, nil); r != zc.SIM_QUEUED {
 		return fmt.Errorf("sim: reset: %s", queueProblem(r))
 	}
 	return nil
@@ -47,17 +49,17 @@ func Start(job, parm string, opts ...CommandOption) error {
 	}
 	typed = fold(typed)
 	_, data, _ := strings.Cut(typed, ",,,")
-	img, err := cibImage(verbStart, data, originOf(opts), page())
+	img, err := cibImage(zc.VERB_START, data, originOf(opts), page())
 	if err != nil {
 		return fmt.Errorf("sim: start: %w", err)
 	}
 	if err := inUse(); err != nil {
 		return fmt.Errorf("sim: start: %w", err)
 	}
-	if r := c.SimReset(name, img); r != c.Queued {
+	if r := mvs.Reset(name, img); r != zc.SIM_QUEUED {
 		return fmt.Errorf("sim: start: %s", queueProblem(r))
 	}
-	c.SimLog(c.LogCommand, []byte(typed))
+	mvs.Log(zc.SIM_LOG_COMMAND, []byte(typed))
 	return nil
 }
 
@@ -67,14 +69,14 @@ func inUse() error {
 	if c.Opened() {
 		return fmt.Errorf("%w: a zconsole handle is open", ErrOpen)
 	}
-	if ids := c.SimOutstanding(); len(ids) > 0 {
+	if ids := mvs.Outstanding(); len(ids) > 0 {
 		return fmt.Errorf("%w: WTOR replies %02d are outstanding", ErrOpen, ids)
 	}
 	return nil
 }
 
 // Job returns the simulated job name.
-func Job() string { return c.SimJob() }
+func Job() string { return mvs.Job() }
 
 // SetCodePage sets the code page of the simulated system's consoles: [zconsole.IBM1047]
 // (the simulator's default), [zconsole.IBM037] or [zconsole.IBM1140]. From when it
@@ -109,13 +111,13 @@ func jobName(job string) (string, error) {
 
 func queueProblem(r int) string {
 	switch r {
-	case c.SimNoStorage:
+	case zc.SIM_NOSTORAGE:
 		return "the system has no storage for it"
-	case c.BadCIB:
+	case zc.SIM_BADCIB:
 		return "the CIB image does not hold together"
-	case c.BadJob:
+	case mvs.BadJob:
 		return "the job name does not encode in 8 bytes of IBM-1047"
-	case c.Busy:
+	case zc.SIM_BUSY:
 		return "busy"
 	}
 	return fmt.Sprintf("queue result %d", r)
@@ -137,7 +139,7 @@ type Statistics struct {
 
 // Stats reads the simulated system's counters.
 func Stats() Statistics {
-	n := c.SimCounts()
+	n := mvs.Stats()
 	s := Statistics{
 		ProgramBlocks: n.ProgramBlocks, ProgramBytes: n.ProgramBytes,
 		SystemBlocks: n.SystemBlocks, SystemBytes: n.SystemBytes,
@@ -157,11 +159,11 @@ func Stats() Statistics {
 // next f.Times calls (-1: every call until Reset) with return code f.RC, doing nothing
 // else. An SVC takes one fault at a time; Inject replaces the one armed for it. Use it
 // to see how a program copes with a service failing.
-func Inject(f Fault) { c.SimFailSVC(f.SVC, uint32(f.RC), f.Skip, f.Times) }
+func Inject(f Fault) { mvs.FailSVC(f.SVC, uint32(f.RC), f.Skip, f.Times) }
 
 // FailStorage makes the next times requests for 31-bit storage fail.
-func FailStorage(times int) { c.SimFailStorage(times) }
+func FailStorage(times int) { mvs.FailStorage(times) }
 
 // NoCOM makes EXTRACT find no communications area (as for a program that has none)
 // while on is true.
-func NoCOM(on bool) { c.SimNoCOM(on) }
+func NoCOM(on bool) { mvs.NoCOM(on) }

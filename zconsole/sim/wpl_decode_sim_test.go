@@ -10,7 +10,9 @@ import (
 
 	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/internal/testfiles"
+	"github.com/go-zos/zconsole/internal/zc"
 	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/zconsole/internal/mvs"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -30,7 +32,7 @@ func image(t testing.TB, file string, base uint32, addrs ...int) []byte {
 // decode runs the simulator's decoder on img and reads the record it makes.
 func decode(t testing.TB, img []byte) (uint32, Message) {
 	t.Helper()
-	reason, rec := c.SimDecodeWPL(img)
+	reason, rec := mvs.DecodeWPL(img)
 	var m Message
 	if reason == 0 {
 		require.NoError(t, wtoMessage(&m, rec, ebcdic.IBM1047))
@@ -42,7 +44,7 @@ func decode(t testing.TB, img []byte) (uint32, Message) {
 // module's builder) back into what they say.
 func TestDecodeTestdataImages(t *testing.T) {
 	require.NoError(t, Reset("DEMO"))
-	base := c.SimDecodeBase()
+	base := mvs.DecodeBase()
 
 	_, m := decode(t, image(t, "wpl/single.hex", base, 4))
 	assert.Equal(t, []string{"DEMO001I HELLO"}, m.Lines)
@@ -78,7 +80,7 @@ func TestDecodeTestdataImages(t *testing.T) {
 // for the fault, never a crash or a read outside the program's storage.
 func TestDecodeRefusesMalformedWPLs(t *testing.T) {
 	require.NoError(t, Reset("DEMO"))
-	base := c.SimDecodeBase()
+	base := mvs.DecodeBase()
 	single := func() []byte { return image(t, "wpl/single.hex", base, 4) }
 	multi := func() []byte { return image(t, "wpl/multiline.hex", base, 4, 120, 128) }
 	wtor := func() []byte { return image(t, "wpl/wtor.hex", base, 4, 16, 20) }
@@ -131,14 +133,14 @@ func TestDecodeRefusesMalformedWPLs(t *testing.T) {
 // says so, and nothing is written; a good one gets a message id.
 func TestSVC35RefusesMalformedWPL(t *testing.T) {
 	require.NoError(t, Reset("DEMO"))
-	base := c.SimDecodeBase()
+	base := mvs.DecodeBase()
 	good := image(t, "wpl/single.hex", base, 4)
-	c.SimDecodeWPL(good) // the text the WPL points to now lives in the decode block
+	mvs.DecodeWPL(good) // the text the WPL points to now lives in the decode block
 
 	bad := append([]byte(nil), good...)
 	bad[11] = 100
-	r15, _ := c.SimIssueWPL(bad)
-	assert.Equal(t, uint32(c.RCAbend|0xD23), r15)
+	r15, _ := mvs.IssueWPL(bad)
+	assert.Equal(t, uint32(zc.RC_ABEND|0xD23), r15)
 	s := Stats()
 	assert.Equal(t, uint64(1), s.Abends)
 	assert.Equal(t, 0xD23, s.LastAbend)
@@ -147,7 +149,7 @@ func TestSVC35RefusesMalformedWPL(t *testing.T) {
 	assert.Contains(t, abend[0].Text, "reason 0008")
 	assert.Contains(t, abend[0].Text, "WPX length")
 
-	r15, r1 := c.SimIssueWPL(good)
+	r15, r1 := mvs.IssueWPL(good)
 	assert.Zero(t, r15)
 	assert.Equal(t, uint32(1), r1, "the first message id")
 	var wtos []Message
@@ -170,24 +172,24 @@ func FuzzDecodeWPL(f *testing.F) {
 	if err := Reset("DEMO"); err != nil {
 		f.Fatal(err)
 	}
-	base := c.SimDecodeBase()
-	seed := func(m *c.Message) {
-		img, r := c.LayoutWPL(m, base)
-		if r != c.OK {
-			f.Fatalf("seed: %v", r)
+	base := mvs.DecodeBase()
+	seed := func(m *c.Message, replyBuf, replyECB uint32) {
+		img, err := c.LayoutWPL(m, base, replyBuf, replyECB)
+		if err != nil {
+			f.Fatalf("seed: %v", err)
 		}
 		f.Add(img)
 	}
 	text := ebcdic.IBM1047.EncodeSubst
-	seed(&c.Message{Lines: [][]byte{text("DEMO001I HELLO")}, Codes: true, Route: [16]byte{0x40}, Desc: [2]byte{0, 0x10}})
+	seed(&c.Message{Lines: [][]byte{text("DEMO001I HELLO")}, Codes: true, Route: [16]byte{0x40}, Desc: [2]byte{0, 0x10}}, 0, 0)
 	seed(&c.Message{Lines: [][]byte{text("A"), text("B"), text("C")},
-		Types: []uint16{c.LineData, c.LineData, c.LineData | c.LineEnd}})
-	seed(&c.Message{Lines: [][]byte{text("REPLY?")}, ReplyLen: 3, ReplyBuf: base + 0x8000, ReplyECB: base + 0x9000})
-	seed(&c.Message{Lines: [][]byte{text("TO YOU")}, HasConsID: true, ConsID: 7, HasCART: true, CART: CARTOf("X"), Response: true})
+		Types: []uint16{zc.LT_DATA, zc.LT_DATA, zc.LT_DATA | zc.LT_END}}, 0, 0)
+	seed(&c.Message{Lines: [][]byte{text("REPLY?")}, ReplyLen: 3}, base+0x8000, base+0x9000)
+	seed(&c.Message{Lines: [][]byte{text("TO YOU")}, HasConsID: true, ConsID: 7, HasCART: true, CART: CARTOf("X"), Response: true}, 0, 0)
 	f.Add([]byte{})
 	f.Add([]byte{0, 8, 0x80, 0x10, 0, 0, 0, 0})
 	f.Fuzz(func(t *testing.T, img []byte) {
-		reason, rec := c.SimDecodeWPL(img)
+		reason, rec := mvs.DecodeWPL(img)
 		if reason != 0 {
 			switch reason {
 			case 0x0002, 0x0003, 0x0004, 0x0005, 0x0006, 0x0007, 0x0008, 0x0009:

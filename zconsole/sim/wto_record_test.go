@@ -4,15 +4,17 @@ import (
 	"testing"
 
 	"github.com/go-zos/zconsole/internal/ebcdic"
+	"github.com/go-zos/zconsole/internal/zc"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// record builds a WTO log record as zconsole/c/sim_wto.c lays it out.
+// record builds a WTO log record as zconsole/c/sim_wto.c lays it out, at the offsets
+// sim_api.h documents, written out here so that the decoder's are checked against them.
 func record(flags, replyID, replyLen byte, desc [2]byte, route [16]byte, consID uint32,
 	consName, cart [8]byte, job string, lines ...[]byte) []byte {
-	b := make([]byte, recHdr)
+	b := make([]byte, zc.SIM_REC_HDR)
 	b[0], b[1], b[2], b[3] = flags, replyID, replyLen, byte(len(lines))
 	copy(b[4:], desc[:])
 	copy(b[6:], route[:])
@@ -30,7 +32,7 @@ func record(flags, replyID, replyLen byte, desc [2]byte, route [16]byte, consID 
 func TestWTORecord(t *testing.T) {
 	hello := []byte{0xC8, 0xC5, 0xD3, 0xD3, 0xD6} // HELLO
 	var m Message
-	rec := record(recWTOR|recCART|recConsName, 7, 3, [2]byte{0x02, 0x10}, [16]byte{0x40, 0x20, 15: 1},
+	rec := record(zc.SIM_RF_WTOR|zc.SIM_RF_CART|zc.SIM_RF_CONSNAME, 7, 3, [2]byte{0x02, 0x10}, [16]byte{0x40, 0x20, 15: 1},
 		0, [8]byte{0xD4, 0xC1, 0xE2, 0xE3, 0xC5, 0xD9, 0x40, 0x40}, [8]byte{1, 2}, "DEMO", hello)
 	require.NoError(t, wtoMessage(&m, rec, ebcdic.IBM1047))
 	assert.Equal(t, KindWTO, m.Kind)
@@ -47,7 +49,7 @@ func TestWTORecord(t *testing.T) {
 	assert.Equal(t, "DEMO", m.Job)
 
 	m = Message{}
-	rec = record(recMLWTO|recConsID|recResp, 0, 0, [2]byte{}, [16]byte{}, 0x0300000A, [8]byte{}, [8]byte{}, "JOB", hello, hello)
+	rec = record(zc.SIM_RF_MLWTO|zc.SIM_RF_CONSID|zc.SIM_RF_RESP, 0, 0, [2]byte{}, [16]byte{}, 0x0300000A, [8]byte{}, [8]byte{}, "JOB", hello, hello)
 	require.NoError(t, wtoMessage(&m, rec, ebcdic.IBM1047))
 	assert.Equal(t, "HELLO\nHELLO", m.Text)
 	assert.Equal(t, uint32(0x0300000A), m.ConsoleID)
@@ -56,7 +58,7 @@ func TestWTORecord(t *testing.T) {
 	assert.True(t, m.CART.IsZero(), "no CART flag: no CART")
 
 	for name, bad := range map[string][]byte{
-		"short header":     rec[:recHdr-1],
+		"short header":     rec[:zc.SIM_REC_HDR-1],
 		"line past end":    rec[:len(rec)-1],
 		"bytes after last": append(append([]byte(nil), rec...), 0),
 	} {

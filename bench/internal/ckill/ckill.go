@@ -36,17 +36,17 @@ func Rounds(rounds int, settle time.Duration) ([]time.Duration, error) {
 	out := make([]time.Duration, 0, max(rounds, 0))
 	buf := make([]byte, c.CopyMax)
 	for range rounds {
-		a, _, r, f := c.Init(queueLimit, buf)
-		if r != c.OK {
-			return out, fmt.Errorf("ckill: opening a work area: result %d, %+v", r, f)
+		a, _, err := c.Init(queueLimit, buf)
+		if err != nil {
+			return out, fmt.Errorf("ckill: opening a work area: %w", err)
 		}
 		var lat C.int64_t
 		rc := C.ckill_round(C.uint32_t(a), C.int64_t(settle), &lat)
 		if rc == C.CKILL_STUCK {
 			return out, errors.New("ckill: the kill's POST failed twice; the waiter still waits, its work area left open")
 		}
-		if r, f := c.Term(a); r != c.OK {
-			return out, fmt.Errorf("ckill: closing the work area: result %d, %+v", r, f)
+		if err := c.Term(a); err != nil {
+			return out, fmt.Errorf("ckill: closing the work area: %w", err)
 		}
 		switch rc {
 		case C.CKILL_OK:

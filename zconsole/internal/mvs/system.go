@@ -1,10 +1,10 @@
 //go:build cgo && zconsolesim
 
-package c
+package mvs
 
 /*
 #include <stdlib.h>
-#include "sim_api.h"
+#include "zsim_api.h"
 */
 import "C"
 
@@ -13,25 +13,29 @@ import (
 	"unsafe"
 
 	"github.com/go-zos/zconsole/internal/ebcdic"
+	_ "github.com/go-zos/zconsole/zconsole/c" // the simulated MVS these calls enter
 )
 
-// Queue results, from the simulated system.
-const (
-	Queued       = C.ZCSIM_QUEUED    // the CIB is on the chain
-	Busy         = C.ZCSIM_BUSY      // refused: the limit is reached, or a STOP is queued
-	SimNoStorage = C.ZCSIM_NOSTORAGE // the system could not obtain storage
-	BadCIB       = C.ZCSIM_BADCIB    // the image's lengths do not agree
-	BadJob       = -1                // SimReset: not a name IBM-1047 encodes in 8 bytes
-	LogCommand   = 1                 // log record: an operator command, as typed
-	LogSystem    = 2                 // log record: a system message
-	LogAbend     = 3                 // log record: an abend the simulator detected
-	logMaxRecord = 4096
-)
+// BadJob is what Reset returns for a job name that is not at most 8 characters
+// IBM-1047 encodes; its other results are Queue's (zc.SIM_QUEUED, ...).
+const BadJob = -1
 
-// SimReset builds a fresh simulated system where this process is job job. A non-nil
-// start is queued as the START CIB. It returns a queue result, or BadJob for a name
-// that is not at most 8 characters IBM-1047 encodes.
-func SimReset(job string, start []byte) int {
+// logMaxRecord is the most bytes of one log record Records reads.
+const logMaxRecord = 4096
+
+func bufPtr(b []byte) *C.uchar { return (*C.uchar)(unsafe.Pointer(unsafe.SliceData(b))) }
+
+func cBool(on bool) C.int {
+	if on {
+		return 1
+	}
+	return 0
+}
+
+// Reset builds a fresh simulated system where this process is job job. A non-nil start
+// is queued as the START CIB. It returns a queue result (zc.SIM_QUEUED when all is
+// well), or BadJob.
+func Reset(job string, start []byte) int {
 	je, err := ebcdic.IBM1047.Field(job, 8) // a job name is the same bytes in every console code page
 	if err != nil {
 		return BadJob
@@ -44,16 +48,17 @@ func SimReset(job string, start []byte) int {
 	return int(C.zcsim_reset(cj, bufPtr(je), bufPtr(start), C.uint32_t(len(start))))
 }
 
-// SimQueue puts a CIB image on the chain under the system's rules.
-func SimQueue(img []byte) int {
+// Queue puts a CIB image on the chain under the system's rules and returns a queue
+// result: zc.SIM_QUEUED, zc.SIM_BUSY, zc.SIM_NOSTORAGE or zc.SIM_BADCIB.
+func Queue(img []byte) int {
 	if len(img) == 0 {
-		return BadCIB
+		return C.ZCSIM_BADCIB
 	}
 	return int(C.zcsim_queue(bufPtr(img), C.uint32_t(len(img))))
 }
 
-// SimLog appends a record of the given kind to the console log.
-func SimLog(kind int, text []byte) {
+// Log appends a record of kind (zc.SIM_LOG_*) to the console log.
+func Log(kind int, text []byte) {
 	if len(text) == 0 {
 		text = []byte{' '}
 	}
@@ -64,13 +69,13 @@ func SimLog(kind int, text []byte) {
 type Record struct {
 	Seq   uint64
 	Time  time.Time
-	Kind  int
-	MsgID uint32
-	Data  []byte
+	Kind  int    // zc.SIM_LOG_*
+	MsgID uint32 // a WTO's or a DOM's message id
+	Data  []byte // laid out as sim_api.h says for the kind
 }
 
-// SimRecords returns the log records from index from on.
-func SimRecords(from int) []Record {
+// Records returns the log records from index from on.
+func Records(from int) []Record {
 	var out []Record
 	buf := make([]byte, logMaxRecord)
 	for i := from; ; i++ {
@@ -98,8 +103,8 @@ type Counts struct {
 	SVCs                                         [256]uint64
 }
 
-// SimCounts reads the counters.
-func SimCounts() Counts {
+// Stats reads the counters.
+func Stats() Counts {
 	var c C.zcsim_counts
 	C.zcsim_counts_get(&c)
 	out := Counts{
@@ -116,53 +121,41 @@ func SimCounts() Counts {
 	return out
 }
 
-// SimFailSVC lets skip calls of SVC svc through, then makes the next times calls return
+// FailSVC lets skip calls of SVC svc through, then makes the next times calls return
 // rc without doing anything (times -1: every call; 0: stop failing).
-func SimFailSVC(svc int, rc uint32, skip, times int) {
+func FailSVC(svc int, rc uint32, skip, times int) {
 	C.zcsim_fail_svc(C.uint(svc), C.uint32_t(rc), C.int(skip), C.int(times))
 }
 
-// SimFailStorage makes the next times requests for storage fail.
-func SimFailStorage(times int) { C.zcsim_fail_storage(C.int(times)) }
+// FailStorage makes the next times requests for storage fail.
+func FailStorage(times int) { C.zcsim_fail_storage(C.int(times)) }
 
-// SimNoCOM makes EXTRACT find no communications area while on is true.
-func SimNoCOM(on bool) {
-	v := 0
-	if on {
-		v = 1
-	}
-	C.zcsim_no_com(C.int(v))
-}
+// NoCOM makes EXTRACT find no communications area while on is true.
+func NoCOM(on bool) { C.zcsim_no_com(cBool(on)) }
 
-// SimFlagPointers makes the system set bit 0 of every 31-bit pointer it hands over
-// (the EXTRACT answer, COMECBPT, COMCIBPT, CIBNEXT, the PSA's and the ASCB's pointers)
-// while on is true, as a system whose 31-bit code uses the bit as a flag may: the
-// program must mask it off. The next SimReset turns it off.
-func SimFlagPointers(on bool) {
-	v := 0
-	if on {
-		v = 1
-	}
-	C.zcsim_flag_pointers(C.int(v))
-}
+// FlagPointers makes the system set bit 0 of every 31-bit pointer it hands over (the
+// EXTRACT answer, COMECBPT, COMCIBPT, CIBNEXT, the PSA's and the ASCB's pointers) while
+// on is true, as a system whose 31-bit code uses the bit as a flag may: the program
+// must mask it off. The next Reset turns it off.
+func FlagPointers(on bool) { C.zcsim_flag_pointers(cBool(on)) }
 
-// SimSVC issues supervisor call n in the simulated MVS with R0 and R1 as given, all 64
+// SVC issues supervisor call n in the simulated MVS with R0 and R1 as given, all 64
 // bits of them, as the protocol's C issues it, and returns R15. It lets tests give the
 // simulated supervisor registers the protocol never sets, to see it catch the program
 // error (an abend).
-func SimSVC(n int, r0, r1 uint64) uint32 {
+func SVC(n int, r0, r1 uint64) uint32 {
 	return uint32(C.zcsim_svc(C.unsigned(n), C.uint64_t(r0), C.uint64_t(r1)))
 }
 
-// SimObtain obtains n bytes of 31-bit program storage, as the protocol's C does, clears
-// them, and returns their address (0 when none is left); SimRelease gives them back.
-func SimObtain(n uint32) uint32 { return uint32(C.zcsim_obtain(C.uint32_t(n))) }
+// Obtain obtains n bytes of 31-bit program storage, as the protocol's C does, clears
+// them, and returns their address (0 when none is left); Release gives them back.
+func Obtain(n uint32) uint32 { return uint32(C.zcsim_obtain(C.uint32_t(n))) }
 
-// SimRelease releases n bytes of program storage at addr, as the protocol's C does.
-func SimRelease(addr, n uint32) { C.zcsim_release(C.uint32_t(addr), C.uint32_t(n)) }
+// Release releases n bytes of program storage at addr, as the protocol's C does.
+func Release(addr, n uint32) { C.zcsim_release(C.uint32_t(addr), C.uint32_t(n)) }
 
-// SimJob returns the simulated job name.
-func SimJob() string {
+// Job returns the simulated job name.
+func Job() string {
 	var b [9]C.char
 	C.zcsim_job(&b[0])
 	return C.GoString(&b[0])

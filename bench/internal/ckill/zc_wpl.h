@@ -1,0 +1,1 @@
+../../../zconsole/c/zc_wpl.h

@@ -1,0 +1,63 @@
+//go:build !cgo || !(zos || zconsolesim)
+
+package c
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+)
+
+// Where there is no console: not z/OS, and not the simulator (the zconsolesim tag), or
+// no cgo. Every call fails with errNoConsole, which wraps errors.ErrUnsupported.
+
+var errNoConsole = noConsole()
+
+// noConsole says what this build lacks, as the go command recorded the build's
+// settings in the program: cgo, z/OS or the simulator, or both.
+func noConsole() error {
+	cgo, sim := true, false
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, s := range info.Settings {
+			switch s.Key {
+			case "CGO_ENABLED":
+				cgo = s.Value != "0"
+			case "-tags":
+				sim = slices.Contains(strings.Split(s.Value, ","), "zconsolesim")
+			}
+		}
+	}
+	var why string
+	switch {
+	case !cgo && (sim || runtime.GOOS == "zos"):
+		why = "the operator console needs cgo, and this program was built with CGO_ENABLED=0"
+	case !cgo:
+		why = "the operator console needs cgo (this program was built with CGO_ENABLED=0), and z/OS or the simulator (build with -tags zconsolesim)"
+	default:
+		why = "the operator console needs z/OS, or the simulator (build with -tags zconsolesim)"
+	}
+	return fmt.Errorf("%w: %s", errors.ErrUnsupported, why)
+}
+
+// waitOut is what a Wait hands the system for its results: nothing, without one.
+type waitOut struct{}
+
+func zcInit(int, []byte) (Area, int, error)             { return 0, 0, errNoConsole }
+func zcWait(*waitOut, Area, []byte) (Wake, Copy, error) { return 0, Copy{}, errNoConsole }
+func zcKill(Area) error                                 { return errNoConsole }
+func zcInterrupt(Area) error                            { return errNoConsole }
+func zcClearInterrupt(Area) error                       { return errNoConsole }
+func zcSetLimit(Area, int) error                        { return errNoConsole }
+func zcTerm(Area) error                                 { return errNoConsole }
+
+func zcWTO(*Message) (uint32, error)                               { return 0, errNoConsole }
+func zcDOM(uint32) error                                           { return errNoConsole }
+func zcAskStart(*Message) (Ask, error)                             { return 0, errNoConsole }
+func zcAskWait(Ask) error                                          { return errNoConsole }
+func zcAskCancel(Ask) error                                        { return errNoConsole }
+func zcAskEnd(Ask) ([]byte, bool, error)                           { return nil, false, errNoConsole }
+func zcTaskInfo() (Task, error)                                    { return Task{}, errNoConsole }
+func zcLayoutWPL(*Message, uint32, uint32, uint32) ([]byte, error) { return nil, errNoConsole }
