@@ -16,14 +16,14 @@ import (
 // exportLimits are the most exported identifiers each package may have, counted over
 // the non-test files of the simulator build: every function, type and method (on an
 // exported type), and each name of a const or var declaration. A package grows its API
-// by raising its row here, in the open. The row of package c ({"c", 60}) is added when
-// its count is down to 60.
+// by raising its row here, in the open.
 var exportLimits = []struct {
 	dir   string   // from this package's folder
 	limit int      // at most this many
 	wsome []string // names it must have, so that a counter that sees nothing fails
 }{
 	{".", 70, []string{"Init", "Wait", "Handle.Close", "ErrKilled", "type Command"}},
+	{"c", 60, []string{"Init", "Kill", "Term", "type Message"}},
 }
 
 func TestExportedNames(t *testing.T) {

@@ -1,6 +1,10 @@
 package zconsole
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/go-zos/zconsole/internal/zc"
+)
 
 // DefaultQueueLimit is the number of MODIFY commands the system queues for the program
 // (QEDIT CIBCTR=) when [WithQueueLimit] is not given. Five is the figure IBM's own
@@ -32,8 +36,8 @@ func WithQueueLimit(n int) Option {
 // checkQueueLimit refuses a queue limit QEDIT CIBCTR= cannot set (one byte, 0 to 255),
 // named what in the error.
 func checkQueueLimit(what string, n int) error {
-	if n < 0 || n > 255 {
-		return fmt.Errorf("zconsole: %s %d is outside 0..255", what, n)
+	if n < 0 || n > zc.CIBCTR_MAX {
+		return fmt.Errorf("zconsole: %s %d is outside 0..%d", what, n, zc.CIBCTR_MAX)
 	}
 	return nil
 }
