@@ -64,12 +64,7 @@ const signalChildEnv = "ZCONSOLE_TEST_SIGNAL_CHILD"
 // TestSignalsRestoredChild is the program TestServeSignalsRestoredAfterClose runs: a
 // server that catches SIGTERM, closed, then the signal.
 func TestSignalsRestoredChild(t *testing.T) {
-	if os.Getenv(signalChildEnv) != "1" {
-		t.Skip("run by TestServeSignalsRestoredAfterClose")
-	}
-	require.NoError(t, sim.Reset("DEMO"))
-	h, err := zconsole.Init()
-	require.NoError(t, err)
+	h := openChild(t, signalChildEnv, "TestServeSignalsRestoredAfterClose")
 	srv, err := serve.New(context.Background(), h, serve.WithSignals(syscall.SIGTERM))
 	require.NoError(t, err)
 	require.NoError(t, srv.Close())
@@ -96,12 +91,7 @@ const forceQueuedEnv = "ZCONSOLE_TEST_FORCE_QUEUED"
 // the server stops, its one worker never returns, the loop is held in an answer, and
 // commands queue on the chain; then a signal forces the stop, which ends the process.
 func TestForceExitQueuedChild(t *testing.T) {
-	if os.Getenv(forceQueuedEnv) != "1" {
-		t.Skip("run by TestServeForceExitAnswersQueued")
-	}
-	require.NoError(t, sim.Reset("DEMO"))
-	h, err := zconsole.Init()
-	require.NoError(t, err)
+	h := openChild(t, forceQueuedEnv, "TestServeForceExitAnswersQueued")
 	hold, held := make(chan struct{}), make(chan struct{})
 	replies := func(cmd zconsole.Command, lines []string) error {
 		for _, l := range lines {
