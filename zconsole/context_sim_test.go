@@ -109,3 +109,32 @@ func TestWaitContextRaceLosesNothing(t *testing.T) {
 		assert.Zero(t, sim.Stats().Queued, "round %d: nothing left behind", i)
 	}
 }
+
+// WaitContext looks at the queue before its context: on a done context it still takes
+// each queued command, in order, and returns the context's error once none is left.
+func TestWaitContextDoneTakesQueued(t *testing.T) {
+	fresh(t)
+	h := open(t)
+	for _, c := range []string{"F DEMO,ONE", "F DEMO,TWO", "F DEMO,THREE"} {
+		command(t, c)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var got []string
+	for {
+		cmd, err := zconsole.WaitContext(ctx, h)
+		if err != nil {
+			require.ErrorIs(t, err, context.Canceled)
+			break
+		}
+		got = append(got, cmd.Text)
+		require.Less(t, len(got), 4, "more commands than were queued: %q", got)
+	}
+	assert.Equal(t, []string{"ONE", "TWO", "THREE"}, got)
+	assert.Zero(t, sim.Stats().Queued, "nothing left on the chain")
+
+	command(t, "F DEMO,AFTER") // the handle goes on as before
+	cmd, err := zconsole.Wait(h)
+	require.NoError(t, err)
+	assert.Equal(t, "AFTER", cmd.Text)
+}

@@ -92,6 +92,12 @@ func Wait(h *Handle) (Command, error) {
 // ctx.Err() (and context.Cause(ctx) when it differs). The handle stays usable: a
 // command that arrived as ctx ended is returned, not lost, and the next Wait goes on
 // as before.
+//
+// WaitContext looks at the queue before it looks at ctx: a command queued when it is
+// called is returned even if ctx is already done, and ctx's error comes only when none
+// is. A loop of WaitContext on a done context therefore takes every command queued
+// before the loop began, then ends: that is how a program empties the queue when it
+// stops taking commands.
 func WaitContext(ctx context.Context, h *Handle) (Command, error) {
 	if ctx == nil {
 		panic("zconsole: WaitContext with nil Context")
@@ -201,9 +207,6 @@ func (h *Handle) wait(ctx context.Context) (Command, error) {
 	if h == nil {
 		return Command{}, ErrClosed
 	}
-	if ctx.Err() != nil {
-		return Command{}, ctxError("wait", ctx)
-	}
 	h.mu.Lock()
 	switch {
 	case h.closed:
@@ -228,7 +231,9 @@ func (h *Handle) wait(ctx context.Context) (Command, error) {
 	h.mu.Unlock()
 
 	// Cancel-then-join: when ctx ends, post the interrupt ECB; when the wait is over,
-	// make sure the post is finished before clearing the ECB for the next Wait.
+	// make sure the post is finished before clearing the ECB for the next Wait. A ctx
+	// that is done already posts at once: the wait looks at the chain before the
+	// interrupt ECB, so a queued command still comes first.
 	var stop func() bool
 	var posted chan struct{}
 	if ctx.Done() != nil { // context.Background() never ends: no watcher

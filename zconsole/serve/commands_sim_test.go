@@ -118,6 +118,19 @@ func TestServeDrainQueueLimit(t *testing.T) {
 		assert.Equal(t, 3, sim.Stats().QueueLimit, "set before the context is done")
 		simtest.Command(t, "F DEMO,STATUS")
 		assert.Equal(t, "Modify STATUS", replies.line(t), "answered while draining")
+
+		// Done with it, the server sets the limit back to 0: no MODIFY is queued for
+		// no one, and the system says so. The handle's own limit comes back only by
+		// SetQueueLimit.
+		require.NoError(t, srv.Close())
+		assert.Zero(t, sim.Stats().QueueLimit, "back to 0 when the server is done with it")
+		assert.ErrorIs(t, sim.Command("F DEMO,LATER"), sim.ErrRejected)
+		assert.Len(t, sim.Grep(sim.Log(), "IEE342I F REJECTED-TASK BUSY"), 1, "refused visibly")
+		require.NoError(t, h.SetQueueLimit(zconsole.DefaultQueueLimit))
+		simtest.Command(t, "F DEMO,AGAIN")
+		cmd, err := zconsole.Wait(h)
+		require.NoError(t, err)
+		assert.Equal(t, "AGAIN", cmd.Text)
 	})
 	t.Run("idle", func(t *testing.T) {
 		// A stop the operator did not ask for sets the limit the same way.

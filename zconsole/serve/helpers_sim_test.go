@@ -5,6 +5,7 @@ package serve_test
 import (
 	"context"
 	"errors"
+	"os"
 	"sync"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"github.com/go-zos/zconsole/internal/simtest"
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/serve"
+	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 )
@@ -163,4 +165,17 @@ func (g *blockingHandler) returned() int {
 func (g *blockingHandler) begun(t *testing.T) zconsole.Command {
 	t.Helper()
 	return simtest.Within(t, g.began, "a handler's beginning")
+}
+
+// openChild begins a test that a parent test runs as a program of its own
+// (simtest.RunChild): skipped unless env is set, it opens a handle on a fresh system.
+func openChild(t *testing.T, env, parent string) *zconsole.Handle {
+	t.Helper()
+	if os.Getenv(env) != "1" {
+		t.Skip("run by " + parent)
+	}
+	require.NoError(t, sim.Reset("DEMO"))
+	h, err := zconsole.Init()
+	require.NoError(t, err)
+	return h
 }

@@ -32,23 +32,25 @@ type loop struct {
 	closing  bool           // Close was called
 	grace    *time.Timer    // the grace period, once stopping
 	graceC   <-chan time.Time
-	errs     []error // what Close returns
+	cmds     chan waited // what the waiter returns; closed when it has returned
+	waitErr  error       // the failure that ended the waiter, or nil
+	errs     []error     // what Close returns
 }
 
 // run is the server's loop: one select over everything that can happen, until Close
-// was called (or the parent is done) and no handler runs; then it ends the wait and
-// joins everything.
+// was called (or the parent is done) and no handler runs; then it answers what is
+// still queued, ends the wait and joins everything.
 func (s *Server) run() {
 	defer close(s.done)
-	l := &loop{s: s, finished: make(chan struct{})}
-	cmds := make(chan waited)
+	l := &loop{s: s, finished: make(chan struct{}), cmds: make(chan waited)}
 	l.wg.Add(1)
 	go func() {
 		defer l.wg.Done()
-		s.waitFor(cmds)
+		defer close(l.cmds)
+		s.waitEach(func(w waited) { l.cmds <- w })
 	}()
 
-	in := (<-chan waited)(cmds)
+	in := (<-chan waited)(l.cmds)
 	stopDone, forceDone, closing := s.ctx.Done(), s.force.Done(), s.closing
 	for !l.over() {
 		select {
@@ -90,12 +92,7 @@ func (s *Server) run() {
 	if s.sigc != nil {
 		signal.Stop(s.sigc)
 	}
-	// Cancel, then join: end the wait; a command it returned instead of being
-	// interrupted is answered, not lost.
-	s.endWait()
-	for w := range cmds {
-		l.late(w)
-	}
+	l.finish()
 	l.wg.Wait()
 	s.stopIdle()
 	if l.grace != nil {
@@ -119,30 +116,12 @@ func (l *loop) over() bool {
 	return (l.closing || l.s.parent.Err() != nil) && l.running == 0
 }
 
-// waitFor is the one goroutine that waits on the handle. It returns when the server
-// ends the wait, or after a wait that failed, closing out.
-func (s *Server) waitFor(out chan<- waited) {
-	defer close(out)
-	for {
-		cmd, err := zconsole.WaitContext(s.waitCtx, s.h)
-		if err != nil && s.waitCtx.Err() != nil && errors.Is(err, context.Canceled) {
-			return
-		}
-		out <- waited{cmd, err}
-		if err != nil && !errors.Is(err, zconsole.ErrMalformed) {
-			return
-		}
-	}
-}
-
 // take handles what the waiter returned.
 func (l *loop) take(w waited) {
 	s := l.s
 	s.Touch()
 	if w.err != nil && !errors.Is(w.err, zconsole.ErrMalformed) {
-		err := fmt.Errorf("zconsole: wait for commands ended: %w", w.err)
-		l.errs = append(l.errs, err)
-		l.request(&StopError{Reason: err})
+		l.request(&StopError{Reason: l.waitFailed(w.err)})
 		return
 	}
 	if w.cmd.Verb == zconsole.Stop {
@@ -151,10 +130,7 @@ func (l *loop) take(w waited) {
 	}
 	req := &Request{Command: w.cmd, replies: s.cfg.replies}
 	switch {
-	case w.cmd.Verb != zconsole.Start && w.cmd.Verb != zconsole.Modify:
-		l.refuse(req, msgNotVerb, fmt.Sprintf("not understood (CIB verb X'%02X')", w.cmd.Code))
-	case w.err != nil:
-		l.refuse(req, msgMalformed, "not run: "+w.err.Error())
+	case l.unusable(w):
 	case l.forced:
 		l.refuse(req, msgForced, "not run: the stop was forced")
 	case l.closing:
@@ -168,16 +144,19 @@ func (l *loop) take(w waited) {
 	}
 }
 
-// late answers a command the waiter returned as the server closed.
-func (l *loop) late(w waited) {
+// unusable answers a command no server runs, and reports whether w was one: a verb
+// other than START and MODIFY (STOP is taken before), or a CIB that did not hold
+// together.
+func (l *loop) unusable(w waited) bool {
 	switch {
-	case w.err != nil && !errors.Is(w.err, zconsole.ErrMalformed):
-		l.errs = append(l.errs, fmt.Errorf("zconsole: wait for commands ended: %w", w.err))
-	case w.cmd.Verb == zconsole.Stop:
-		// The server is stopped: what the STOP asks for is done.
+	case w.cmd.Verb != zconsole.Start && w.cmd.Verb != zconsole.Modify:
+		l.refuse(&Request{Command: w.cmd}, msgNotVerb, fmt.Sprintf("not understood (CIB verb X'%02X')", w.cmd.Code))
+	case w.err != nil:
+		l.refuse(&Request{Command: w.cmd}, msgMalformed, "not run: "+w.err.Error())
 	default:
-		l.refuse(&Request{Command: w.cmd}, msgClosing, "not run: the server is closing")
+		return false
 	}
+	return true
 }
 
 // refuse answers a command that is not run, with the message id id.
@@ -271,6 +250,7 @@ func (l *loop) escalate(cause *StopError) {
 	l.beginForce()
 	if s.cfg.forceExit {
 		log.Printf("%v: exiting with code %d", cause, s.cfg.exitCode)
+		l.finish() // what is queued is answered before the process ends
 		os.Exit(s.cfg.exitCode)
 	}
 }

@@ -13,6 +13,7 @@ const (
 	msgFailed     = "ZCN006E" // the handler returned an error
 	msgNoCommands = "ZCN007E" // a MODIFY to a program that takes none
 	msgStartIgn   = "ZCN008I" // START parameters and no handler for them
+	msgStopped    = "ZCN009I" // not run: still queued when the server stopped taking commands
 	msgHelp       = "ZCN100I" // HELP
 	msgUnknown    = "ZCN101E" // no handler for the command word
 	msgNoCommand  = "ZCN102E" // MODIFY with no command word

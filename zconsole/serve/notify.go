@@ -18,9 +18,11 @@ import (
 // commands are answered as not run. A second STOP forces the stop, which only
 // [WithForceExit] makes visible here: use New for [Server.ForceContext].
 //
-// The stop function ends serving as [Server.Close] does: it waits for running handlers
-// and joins every goroutine; when it returns, h is open and usable. Call it as soon as
-// the work that uses the context is done.
+// The stop function ends serving as [Server.Close] does: it waits for running handlers,
+// answers the commands still queued and joins every goroutine; when it returns, every
+// START and MODIFY command the system accepted has been run or answered once, the
+// queue limit is 0, and h is open and usable. Call it as soon as the work that uses the
+// context is done.
 //
 // If h cannot be served (closed, killed, served already, an option out of range), the
 // returned context is already done, with that error as its cause, and stop does

@@ -5,7 +5,6 @@ package serve_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"testing"
 	"time"
 
@@ -76,12 +75,7 @@ const forceExitEnv = "ZCONSOLE_TEST_FORCE_EXIT"
 // TestForceExitChild is the program TestNotifyContextForceExit runs: the operator
 // stops it twice, and the second STOP ends the process.
 func TestForceExitChild(t *testing.T) {
-	if os.Getenv(forceExitEnv) != "1" {
-		t.Skip("run by TestNotifyContextForceExit")
-	}
-	require.NoError(t, sim.Reset("DEMO"))
-	h, err := zconsole.Init()
-	require.NoError(t, err)
+	h := openChild(t, forceExitEnv, "TestNotifyContextForceExit")
 	ctx, stop := serve.NotifyContext(context.Background(), h, serve.WithForceExit(3))
 	defer stop()
 	require.NoError(t, sim.Command("P DEMO"))

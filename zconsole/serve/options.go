@@ -109,6 +109,10 @@ func WithSignals(sig ...os.Signal) Option {
 // standard logger and calls [os.Exit] with code. Deferred functions do not run, so the
 // handle is not closed: the system frees a job's storage when its step ends.
 //
+// Before it exits, the server is done with the handle as [Server.Close] is: the queue
+// limit goes to 0 and each START and MODIFY command still queued is answered as not
+// run (ZCN009I). It does not wait for running handlers.
+//
 // Use it when the program cannot be sure its work ends when [Server.ForceContext] is
 // done, so that the operator's second STOP (or a second Ctrl-C) always works. A
 // cancelled parent context does not end the process.
@@ -152,6 +156,12 @@ func WithBacklog(n int) Option {
 // the server stops (a second STOP is always accepted). A server that answers commands
 // such as STATUS while it drains gives a limit above 0; its handlers go on running
 // until [Server.ForceContext] is done.
+//
+// The drain limit lasts as long as the server takes commands: when the server is done
+// with the handle ([Server.Close], the end of a cancelled parent, [WithForceExit]) the
+// limit goes back to 0, so that the system refuses later MODIFY commands visibly
+// rather than queue them for no one. The handle's own limit ([zconsole.WithQueueLimit])
+// comes back only when the program sets it with [zconsole.Handle.SetQueueLimit].
 func WithDrainQueueLimit(n int) Option {
 	return func(c *config) error {
 		if err := hook.CheckQueueLimit("WithDrainQueueLimit:", n); err != nil {

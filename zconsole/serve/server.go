@@ -38,8 +38,8 @@ import (
 // goroutine the server started.
 //
 // While a Server serves a handle, nothing else may Wait on it. When Close returns, the
-// handle is open and can be served again or waited on; its queue limit for MODIFY is
-// what the server set when it began to stop (see [WithDrainQueueLimit]).
+// handle is open and can be served again or waited on; its queue limit for MODIFY is 0
+// (see [WithDrainQueueLimit]), and no START or MODIFY command is left queued on it.
 type Server struct {
 	h      *zconsole.Handle
 	cfg    config
@@ -147,17 +147,35 @@ func (s *Server) Touch() {
 }
 
 // Close stops the server if it is not stopping already (the cause matches
-// [ErrServerClosed]), waits until every running handler has returned (commands
-// waiting in the backlog still run, unless the stop is forced), then ends the wait for
-// the operator, joins the server's goroutines, stops catching signals and returns.
-// While Close waits, the server still takes commands: a second STOP forces the stop,
-// so handlers that honour their context return. Commands that arrive while Close
-// waits are answered as not run.
+// [ErrServerClosed]) and waits until every running handler has returned (commands
+// waiting in the backlog still run, unless the stop is forced). While Close waits, the
+// server still takes commands: a second STOP forces the stop, so handlers that honour
+// their context return; other commands are answered as not run (ZCN003I).
 //
-// When Close returns, no goroutine of the server is left, both contexts are done, and
-// h is open and usable. Close returns the errors the server met on the way (a wait for
-// commands that failed, a queue limit that could not be set, the first reply that
-// could not be given), or nil; a second Close returns the same.
+// Then the server is done with the handle. It sets the queue limit for MODIFY to 0, so
+// that from then on the system refuses MODIFY visibly (IEE342I) rather than queue it
+// for no one; it ends the wait for the operator and takes every command still queued,
+// answering each START and MODIFY as not run (ZCN009I) and taking a STOP as done; it
+// joins its goroutines and stops catching signals.
+//
+// When Close returns, every START and MODIFY command the system accepted for the
+// program, before or while the server ran, has been run once or answered once, and
+// none is left queued: with the limit at 0 the system accepts no more. No goroutine of
+// the server is left, both contexts are done, and h is open and usable; a program that
+// takes commands again sets its queue limit with [zconsole.Handle.SetQueueLimit]. A
+// STOP the operator enters after that is accepted (the system takes STOP at any limit)
+// and waits for the program's next Wait.
+//
+// Two things can leave commands unanswered, and Close reports both: a handle that was
+// killed ([zconsole.Kill]), on which no Wait takes anything, so that what is queued
+// stays on the job's chain; and a supervisor call that keeps failing. After a failed
+// wait the server tries once more to take what is queued; if that fails too, Close
+// returns an error that says the commands still queued were not answered, and if the
+// limit cannot be set to 0, the error of that.
+//
+// Close returns the errors the server met on the way (a wait for commands that failed,
+// a queue limit that could not be set, the first reply that could not be given), or
+// nil; a second Close returns the same.
 //
 // Close waits for handlers: a handler that calls Close never returns.
 func (s *Server) Close() error {

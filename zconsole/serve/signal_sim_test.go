@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -63,12 +64,7 @@ const signalChildEnv = "ZCONSOLE_TEST_SIGNAL_CHILD"
 // TestSignalsRestoredChild is the program TestServeSignalsRestoredAfterClose runs: a
 // server that catches SIGTERM, closed, then the signal.
 func TestSignalsRestoredChild(t *testing.T) {
-	if os.Getenv(signalChildEnv) != "1" {
-		t.Skip("run by TestServeSignalsRestoredAfterClose")
-	}
-	require.NoError(t, sim.Reset("DEMO"))
-	h, err := zconsole.Init()
-	require.NoError(t, err)
+	h := openChild(t, signalChildEnv, "TestServeSignalsRestoredAfterClose")
 	srv, err := serve.New(context.Background(), h, serve.WithSignals(syscall.SIGTERM))
 	require.NoError(t, err)
 	require.NoError(t, srv.Close())
@@ -86,5 +82,60 @@ func TestServeSignalsRestoredAfterClose(t *testing.T) {
 	require.True(t, ok)
 	assert.True(t, ws.Signaled() && ws.Signal() == syscall.SIGTERM, "%v\n%s", ws, out)
 	assert.Contains(t, out, "closed")
+	assert.NotContains(t, out, "still running")
+}
+
+const forceQueuedEnv = "ZCONSOLE_TEST_FORCE_QUEUED"
+
+// TestForceExitQueuedChild is the program TestServeForceExitAnswersQueued runs: while
+// the server stops, its one worker never returns, the loop is held in an answer, and
+// commands queue on the chain; then a signal forces the stop, which ends the process.
+func TestForceExitQueuedChild(t *testing.T) {
+	h := openChild(t, forceQueuedEnv, "TestServeForceExitAnswersQueued")
+	hold, held := make(chan struct{}), make(chan struct{})
+	replies := func(cmd zconsole.Command, lines []string) error {
+		for _, l := range lines {
+			fmt.Printf("outcome %s answered: %s\n", cmd.Text, l)
+		}
+		if cmd.Text == "HOLD" {
+			close(held)
+			<-hold
+		}
+		return nil
+	}
+	work := func(_ context.Context, req *serve.Request) error {
+		fmt.Printf("outcome %s run\n", req.Text)
+		time.Sleep(simtest.Hang) // a drain that never ends
+		return nil
+	}
+	srv, err := serve.New(context.Background(), h, serve.WithForceExit(3), serve.WithSignals(syscall.SIGUSR1),
+		serve.WithHandler(serve.HandlerFunc(work)), serve.WithReplies(replies),
+		serve.WithBacklog(0), serve.WithDrainQueueLimit(5))
+	require.NoError(t, err)
+	require.NoError(t, sim.Command("P DEMO"))
+	<-srv.Context().Done()
+	require.NoError(t, sim.Command("F DEMO,WORK"))
+	require.NoError(t, sim.Command("F DEMO,HOLD")) // busy: its answer holds the loop
+	<-held
+	for _, text := range []string{"B", "C", "D", "E", "F"} {
+		require.NoError(t, sim.Command("F DEMO,"+text))
+	}
+	// B is in the waiter's hand, the rest on the chain, when the signal forces the stop.
+	simtest.Eventually(t, "B taken", func() bool { return sim.Stats().Queued == 4 })
+	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGUSR1))
+	time.Sleep(10 * time.Millisecond) // for the signal to reach the server: else the loop may take every command first
+	close(hold)
+	time.Sleep(simtest.Hang)
+	fmt.Println("still running")
+}
+
+// With WithForceExit, a forced stop answers what is queued before the process ends.
+func TestServeForceExitAnswersQueued(t *testing.T) {
+	exit, out := simtest.RunChild(t, "TestForceExitQueuedChild", forceQueuedEnv)
+	assert.Equal(t, 3, exit.ExitCode(), "%s", out)
+	assert.Contains(t, out, "zconsole: stop forced: second signal: user defined signal 1: exiting with code 3")
+	for _, text := range []string{"WORK", "HOLD", "B", "C", "D", "E", "F"} {
+		assert.Equal(t, 1, strings.Count(out, "outcome "+text+" "), "%s: run or answered once\n%s", text, out)
+	}
 	assert.NotContains(t, out, "still running")
 }
