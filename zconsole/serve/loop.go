@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/errwrap"
 	"github.com/go-zos/zconsole/zconsole"
 )
 
@@ -140,7 +141,7 @@ func (l *loop) take(w waited) {
 	s := l.s
 	s.Touch()
 	if w.err != nil && !errors.Is(w.err, zconsole.ErrMalformed) {
-		err := fmt.Errorf("zconsole: wait for commands ended: %w", w.err)
+		err := errwrap.Op("zconsole", "wait for commands ended", w.err)
 		l.errs = append(l.errs, err)
 		l.request(&StopError{Reason: err})
 		return
@@ -172,7 +173,7 @@ func (l *loop) take(w waited) {
 func (l *loop) late(w waited) {
 	switch {
 	case w.err != nil && !errors.Is(w.err, zconsole.ErrMalformed):
-		l.errs = append(l.errs, fmt.Errorf("zconsole: wait for commands ended: %w", w.err))
+		l.errs = append(l.errs, errwrap.Op("zconsole", "wait for commands ended", w.err))
 	case w.cmd.Verb == zconsole.Stop:
 		// The server is stopped: what the STOP asks for is done.
 	default:
