@@ -34,6 +34,9 @@ func Listening(ctx context.Context) error {
 // start of the log: to wait for a second message like the first, match what sets it
 // apart (a count, a reply id, the text of the command it answers).
 func Written(ctx context.Context, pattern string) (Message, error) {
+	if err := console.Missing(); err != nil {
+		return Message{}, errwrap.Op("sim", "written", err)
+	}
 	re, err := regexp.Compile(pattern)
 	if err != nil {
 		return Message{}, errwrap.Op("sim", "written", err)

@@ -50,13 +50,16 @@ type Operator struct {
 // out.
 func NewTerminal(in io.Reader, out io.Writer) *Operator {
 	o := newOperator(out)
-	o.src, o.interactive = newLineSource(in, o.ctx.Done()), true
+	o.src, o.interactive = newLineSource(in), true
 	return o
 }
 
 // NewScript returns an operator who plays the script read from r, named name in its
 // errors; a script that does not parse is an error.
 func NewScript(r io.Reader, name string, out io.Writer) (*Operator, error) {
+	if err := Missing(); err != nil {
+		return nil, err
+	}
 	steps, err := parseScript(r)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -105,7 +108,7 @@ func (o *Operator) Open() error {
 // job. A person who types something else is told, and types again.
 func (o *Operator) start() error {
 	for {
-		st, ok, err := o.src.next(nil)
+		st, ok, err := o.src.next(o.ctx.Done())
 		if err == nil && !ok {
 			return errors.New("the operator never started the job (S job)")
 		}

@@ -3,6 +3,7 @@ package console
 import (
 	"bufio"
 	"io"
+	"sync"
 )
 
 // source gives the steps an operator takes.
@@ -24,31 +25,36 @@ func (s *scriptSource) next(<-chan struct{}) (step, bool, error) {
 	return st, true, nil
 }
 
-// lineSource is what a person types, line by line. The goroutine that reads ends at
-// the end of the input, or at the next line once ended is closed; a read that waits for
-// a person cannot be cancelled, so it may outlive the operator until the process ends.
+// lineSource is what a person types, line by line. The goroutine that reads starts at
+// the first step asked for, and ends at the end of the input, or at the next line once
+// ended is closed; a read that waits for a person cannot be cancelled, so it may
+// outlive the operator until the process ends.
 type lineSource struct {
+	r     io.Reader
 	lines chan string
+	once  sync.Once
 	n     int
 }
 
-func newLineSource(r io.Reader, ended <-chan struct{}) *lineSource {
-	s := &lineSource{lines: make(chan string)}
-	go func() {
-		defer close(s.lines)
-		sc := bufio.NewScanner(r)
-		for sc.Scan() {
-			select {
-			case s.lines <- sc.Text():
-			case <-ended:
-				return
-			}
+func newLineSource(r io.Reader) *lineSource {
+	return &lineSource{r: r, lines: make(chan string)}
+}
+
+// read reads the lines of s.r onto s.lines until the end or ended.
+func (s *lineSource) read(ended <-chan struct{}) {
+	defer close(s.lines)
+	sc := bufio.NewScanner(s.r)
+	for sc.Scan() {
+		select {
+		case s.lines <- sc.Text():
+		case <-ended:
+			return
 		}
-	}()
-	return s
+	}
 }
 
 func (s *lineSource) next(ended <-chan struct{}) (step, bool, error) {
+	s.once.Do(func() { go s.read(ended) })
 	for {
 		select {
 		case <-ended:
