@@ -25,7 +25,7 @@ func ExampleTimer() {
 	// Output:
 	// stopping ZCONSOLE
 	// alive: false
-	// second start: timer: timer can only be started once
+	// second start: timer: can only be started once
 }
 
 // Cancel stops a pending timer: its function never runs.

@@ -271,6 +271,6 @@ func TestNewNilFunc(t *testing.T) {
 
 // TestErrors checks the sentinel errors' text.
 func TestErrors(t *testing.T) {
-	assert.EqualError(t, ErrStarted, "timer: timer can only be started once")
-	assert.EqualError(t, ErrNotStarted, "timer: cannot join timer before it is started")
+	assert.EqualError(t, ErrStarted, "timer: can only be started once")
+	assert.EqualError(t, ErrNotStarted, "timer: cannot join before it is started")
 }

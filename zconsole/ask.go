@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/go-zos/zconsole/internal/errwrap"
 	"github.com/go-zos/zconsole/zconsole/c"
 )
 
@@ -48,12 +49,13 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 		return "", ctxError("ask", ctx)
 	}
 	if n, limit := sweepRetired(); n >= limit {
-		return "", fmt.Errorf("zconsole: ask: %w: the storage of %d questions deleted unanswered is kept until the system posts the replies it may still write into it", ErrBusy, n)
+		return "", errwrap.Op("zconsole", "ask", fmt.Errorf("%w: the storage of %d questions deleted unanswered is kept until the system posts the replies it may still write into it", ErrBusy, n))
 	}
 	a, err := startAsk(h, &m)
 	if err != nil {
 		return "", err
 	}
+	shown()
 
 	// Cancel-then-join: when ctx ends, post the cancel ECB; when the wait is over, make
 	// sure that post is finished before the WTOR is ended (its block released or retired).
@@ -83,13 +85,13 @@ func Ask(ctx context.Context, h *Handle, question string, opts ...PutOption) (st
 		retire(a.ref) // the system may still write into its storage
 	}
 	if err != nil {
-		return "", fmt.Errorf("zconsole: ask: delete the question: %w", fault(err))
+		return "", errwrap.Op("zconsole", "ask: delete the question", fault(err))
 	}
 	switch {
 	case replied:
 		return page.DecodeTrim(reply), nil
 	case werr != nil:
-		return "", fmt.Errorf("zconsole: ask: %w", fault(werr))
+		return "", errwrap.Op("zconsole", "ask", fault(werr))
 	case killed:
 		return "", ErrKilled
 	case ctx.Err() != nil:
@@ -104,7 +106,7 @@ func startAsk(h *Handle, m *c.Message) (*asking, error) {
 	if h == nil {
 		ref, err := c.AskStart(m)
 		if err != nil {
-			return nil, fmt.Errorf("zconsole: ask: %w", fault(err))
+			return nil, errwrap.Op("zconsole", "ask", fault(err))
 		}
 		return &asking{ref: ref}, nil
 	}
@@ -118,7 +120,7 @@ func startAsk(h *Handle, m *c.Message) (*asking, error) {
 	}
 	ref, err := c.AskStart(m)
 	if err != nil {
-		return nil, fmt.Errorf("zconsole: ask: %w", fault(err))
+		return nil, errwrap.Op("zconsole", "ask", fault(err))
 	}
 	if h.asks == nil {
 		h.asks = map[c.Ask]*asking{}
@@ -138,7 +140,7 @@ func (h *Handle) cancelAsks() error {
 			continue
 		}
 		if err := a.ref.Cancel(); err != nil {
-			errs = append(errs, fmt.Errorf("zconsole: cancel ask: %w", fault(err)))
+			errs = append(errs, errwrap.Op("zconsole", "cancel ask", fault(err)))
 			continue
 		}
 		a.cancelled = true

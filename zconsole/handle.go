@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/go-zos/zconsole/internal/errwrap"
 	"github.com/go-zos/zconsole/zconsole/c"
 )
 
@@ -45,12 +46,19 @@ var pendingStart struct {
 // one wrapping [errors.ErrUnsupported] where there is no console (not z/OS, or no cgo,
 // and not built with the zconsolesim tag) or, on z/OS, where the program's code runs
 // above the 2 GiB bar (bound RMODE 64): EXTRACT must be issued in AMODE 31.
+//
+// Built with the zconsolesim tag, the first Init reads ZCONSOLE_OPERATOR: when it asks
+// for an operator (package zconsole/sim), Init waits until the operator has started the
+// job, and fails when the operator cannot be brought to the console.
 func Init(opts ...Option) (*Handle, error) {
 	cfg := config{limit: DefaultQueueLimit}
 	for _, o := range opts {
 		if err := o(&cfg); err != nil {
 			return nil, err
 		}
+	}
+	if err := meetOperator(); err != nil {
+		return nil, errwrap.Op("zconsole", "init", err)
 	}
 	buf := make([]byte, c.CopyMax)
 	a, startLen, err := c.Init(cfg.limit, buf)
@@ -64,7 +72,7 @@ func Init(opts ...Option) (*Handle, error) {
 		if start != nil {
 			pendingStart.cib = start
 		}
-		return nil, fmt.Errorf("zconsole: init: %w", fault(err))
+		return nil, errwrap.Op("zconsole", "init", fault(err))
 	}
 	if start == nil {
 		start, pendingStart.cib = pendingStart.cib, nil
@@ -128,7 +136,7 @@ func Kill(h *Handle) error {
 		return h.cancelAsks() // nil, unless an Ask's cancel could not be posted before
 	}
 	if err := c.Kill(h.area); err != nil {
-		return fmt.Errorf("zconsole: kill: %w", fault(err))
+		return errwrap.Op("zconsole", "kill", fault(err))
 	}
 	h.killed = true
 	return h.cancelAsks()
@@ -150,7 +158,7 @@ func (h *Handle) SetQueueLimit(n int) error {
 		return ErrClosed
 	}
 	if err := c.SetLimit(h.area, n); err != nil {
-		return fmt.Errorf("zconsole: set queue limit: %w", fault(err))
+		return errwrap.Op("zconsole", "set queue limit", fault(err))
 	}
 	return nil
 }
@@ -177,7 +185,7 @@ func (h *Handle) Close() error {
 		if err := c.Kill(h.area); err != nil {
 			if h.waiting {
 				h.mu.Unlock()
-				return fmt.Errorf("zconsole: close: %w", fault(err))
+				return errwrap.Op("zconsole", "close", fault(err))
 			}
 		} else {
 			h.killed = true
@@ -198,7 +206,7 @@ func (h *Handle) Close() error {
 	h.area = 0
 	sweepRetired()
 	if err != nil {
-		return fmt.Errorf("zconsole: close: %w", fault(err))
+		return errwrap.Op("zconsole", "close", fault(err))
 	}
 	return nil
 }
@@ -266,14 +274,14 @@ func (h *Handle) wait(ctx context.Context) (Command, error) {
 	case c.WokeInterrupt:
 		return Command{}, ctxError("wait", ctx)
 	}
-	return Command{}, fmt.Errorf("zconsole: wait: %w", fault(err))
+	return Command{}, errwrap.Op("zconsole", "wait", fault(err))
 }
 
 // ctxError wraps ctx.Err(), and the cause when it says more, for operation op.
 func ctxError(op string, ctx context.Context) error {
 	err := ctx.Err()
 	if cause := context.Cause(ctx); cause != nil && cause != err {
-		return fmt.Errorf("zconsole: %s: %w: %w", op, err, cause)
+		return errwrap.Op("zconsole", op, err, cause)
 	}
-	return fmt.Errorf("zconsole: %s: %w", op, err)
+	return errwrap.Op("zconsole", op, err)
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/go-zos/zconsole/internal/errwrap"
 	"github.com/go-zos/zconsole/zconsole/c"
 )
 
@@ -37,8 +38,9 @@ func write(op, text string, opts []PutOption, base ...PutOption) (MsgID, error) 
 	}
 	id, err := c.WTO(&m)
 	if err != nil {
-		return 0, fmt.Errorf("zconsole: %s: %w", op, fault(err))
+		return 0, errwrap.Op("zconsole", op, fault(err))
 	}
+	shown()
 	return MsgID(id), nil
 }
 
@@ -53,7 +55,7 @@ func Delete(ids ...MsgID) error {
 			continue
 		}
 		if err := c.DOM(uint32(id)); err != nil {
-			errs = append(errs, fmt.Errorf("zconsole: delete message %d: %w", uint32(id), fault(err)))
+			errs = append(errs, errwrap.Op("zconsole", fmt.Sprintf("delete message %d", uint32(id)), fault(err)))
 		}
 	}
 	return errors.Join(errs...)

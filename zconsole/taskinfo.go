@@ -1,8 +1,7 @@
 package zconsole
 
 import (
-	"fmt"
-
+	"github.com/go-zos/zconsole/internal/errwrap"
 	"github.com/go-zos/zconsole/zconsole/c"
 )
 
@@ -24,7 +23,7 @@ type TaskInfo struct {
 func Task() (TaskInfo, error) {
 	t, err := c.TaskInfo()
 	if err != nil {
-		return TaskInfo{}, fmt.Errorf("zconsole: task: %w", fault(err))
+		return TaskInfo{}, errwrap.Op("zconsole", "task", fault(err))
 	}
 	p := currentPage()
 	return TaskInfo{

@@ -32,8 +32,10 @@ func (d *demo) router() serve.Handler {
 func (d *demo) startParameters(_ context.Context, req *serve.Request) error {
 	s, err := d.change(req.Args)
 	if err != nil {
+		d.out.event("START parameters not used (%v); settings in force: %s", err, s.describe())
 		return req.Reply(fmt.Sprintf("%s START parameters not used: %v; %s", msgNotRun, err, s.describe()))
 	}
+	d.out.event("settings after the START parameters: %s", s.describe())
 	return req.Reply(fmt.Sprintf("%s %s", msgSettings, s.describe()))
 }
 
@@ -94,34 +96,54 @@ func (d *demo) cancel(_ context.Context, req *serve.Request) error {
 		return req.Reply(msgNoWork + " no work is running: nothing to cancel")
 	}
 	if !d.asking.CompareAndSwap(false, true) {
-		return req.Reply(msgAsking + " a CANCEL question is outstanding already: reply to it")
+		return req.Reply(msgAsking + " a CANCEL question is outstanding already: " + d.replyHint())
 	}
 	d.askers.Add(1)
 	go func() {
 		defer d.askers.Done()
-		defer d.asking.Store(false)
-		if err := d.confirmCancel(req, names); err != nil {
+		answer := d.confirmCancel(req, names)
+		d.asking.Store(false) // before the answer: a CANCEL typed after it asks anew
+		if err := req.Reply(answer); err != nil {
 			d.out.event("CANCEL: %v", err)
 		}
 	}()
 	return nil
 }
 
-// confirmCancel asks whether to cancel the work names, and does what the reply says.
-func (d *demo) confirmCancel(req *serve.Request, names string) error {
-	n := len(strings.Fields(names))
-	reply, err := d.out.ask(d.srv.Context(), d.h,
-		fmt.Sprintf("%s cancel %d work item(s) (%s)? Reply YES or NO", msgAskCancel, n, names))
-	switch {
-	case err != nil && d.srv.Context().Err() != nil:
-		return req.Reply(msgWithdrawn + " CANCEL question withdrawn: the demo is stopping")
-	case err != nil:
-		return req.Reply(fmt.Sprintf("%s CANCEL not run: %v", msgNotRun, err))
-	case strings.EqualFold(strings.TrimSpace(reply), "YES"):
-		cut := d.works.cancel(msgWorkCanc, "the operator replied YES")
-		return req.Reply(fmt.Sprintf("%s %d work item(s) cancelled", msgCancelled, cut))
+// replyHint says how to answer the outstanding CANCEL question: with its reply id where
+// the demo can know it (the simulated system tells it), else by the question's message
+// id.
+func (d *demo) replyHint() string {
+	if id := d.out.replyID(); id >= 0 {
+		return fmt.Sprintf("reply R %02d,YES or R %02d,NO", id, id)
 	}
-	return req.Reply(fmt.Sprintf("%s nothing cancelled: the reply was %q, not YES", msgKept, reply))
+	return "reply YES or NO to " + msgAskCancel
+}
+
+// confirmCancel asks whether to cancel the work names, does what the reply says, and
+// returns the demo's answer: YES cancels the work, NO keeps it, and any other reply is
+// not taken for either: the demo says so and asks again.
+func (d *demo) confirmCancel(req *serve.Request, names string) string {
+	n := len(strings.Fields(names))
+	question := fmt.Sprintf("%s cancel %d work item(s) (%s)? Reply YES or NO", msgAskCancel, n, names)
+	for {
+		reply, err := d.out.ask(d.srv.Context(), d.h, question)
+		answer := strings.ToUpper(strings.TrimSpace(reply))
+		switch {
+		case err != nil && d.srv.Context().Err() != nil:
+			return msgWithdrawn + " CANCEL question withdrawn: the demo is stopping"
+		case err != nil:
+			return fmt.Sprintf("%s CANCEL not run: %v", msgNotRun, err)
+		case answer == "YES":
+			cut := d.works.cancel(msgWorkCanc, "the operator replied YES")
+			return fmt.Sprintf("%s %d work item(s) cancelled", msgCancelled, cut)
+		case answer == "NO":
+			return fmt.Sprintf("%s nothing cancelled: the reply was %q", msgKept, reply)
+		}
+		if err := req.Reply(fmt.Sprintf("%s reply %q not understood: YES or NO; asking again", msgNotUnderstood, reply)); err != nil {
+			d.out.event("CANCEL: %v", err)
+		}
+	}
 }
 
 // echo is F DEMO,ECHO 'text': the text comes back to the console that typed it, as a

@@ -42,10 +42,10 @@ func open(ctx context.Context, s settings, out *output) (*demo, error) {
 	d := &demo{h: h, out: out, settings: s, started: time.Now(), job: "DEMO", ready: make(chan struct{})}
 	if t, err := zconsole.Task(); err == nil && t.JobName != "" {
 		d.job = t.JobName
-		out.event("job %s, ASID %04X, system %s, started by START: %v; PARM settings: %s",
+		out.event("job %s, ASID %04X, system %s, started by START: %v; settings from the program's arguments (PARM), before any START parameters: %s",
 			t.JobName, t.ASID, t.System, t.Started, s.describe())
 	} else {
-		out.event("job name unknown (%v); PARM settings: %s", err, s.describe())
+		out.event("job name unknown (%v); settings from the program's arguments (PARM), before any START parameters: %s", err, s.describe())
 	}
 	out.setJob(d.job)
 	d.works = newWorks(out, d.setBusy)

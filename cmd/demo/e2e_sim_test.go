@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/simtest"
 	"github.com/go-zos/zconsole/internal/testexec"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -162,17 +163,7 @@ func (s *syncBuffer) String() string {
 }
 
 // inOrder checks that the transcript shows each of wants, in this order.
-func inOrder(t *testing.T, transcript string, wants ...string) {
-	t.Helper()
-	rest := transcript
-	for i, w := range wants {
-		at := strings.Index(rest, w)
-		if at < 0 {
-			t.Fatalf("#%d: want %q after %q in the transcript; it is not there:\n%s", i, w, wants[max(i-1, 0)], transcript)
-		}
-		rest = rest[at+len(w):]
-	}
-}
+var inOrder = simtest.InOrder
 
 // lineTime is the time at the start of the first line of the transcript that holds s.
 func lineTime(t *testing.T, transcript, s string) time.Time {
@@ -242,7 +233,9 @@ func TestDemoStop(t *testing.T) {
 	assert.Equal(t, rcOK, r.rc)
 	inOrder(t, r.stdout,
 		"OPER     S DEMO,,,'IDLE=60,GRACE=5'",
+		"EVENT    job DEMO, ASID 0021, system ZSIM, started by START: true; settings from the program's arguments (PARM), before any START parameters: idle 20s, grace 10s, work 5s",
 		"DEMO     DMO001I DEMO ready",
+		"EVENT    settings after the START parameters: idle 60s, grace 5s, work 5s",
 		"DMO004I idle 60s, grace 5s, work 5s",
 		"OPER     F DEMO,HELP",
 		"ZCN100I commands:", "CANCEL", "ECHO", "HELP", "SET", "STATUS", "WORK",
@@ -423,36 +416,43 @@ func TestDemoModifyDuringWork(t *testing.T) {
 		"ECHO was answered while the work ran")
 }
 
-// CANCEL asks first (WTOR): NO keeps the work, YES cancels it, a second CANCEL is
-// told the question is outstanding, and a STOP withdraws the question (DOM), so that
-// a reply to it is refused by the system.
+// CANCEL asks first (WTOR): NO keeps the work, YES cancels it, a reply that is
+// neither is not taken for either (the demo says so and asks again), a second CANCEL
+// is told the question is outstanding and its reply id, and a STOP withdraws the
+// question (DOM), so that a reply to it is refused by the system.
 func TestDemoCancel(t *testing.T) {
 	r := runDemo(t, "", "-script", script("cancel"))
 	assert.Equal(t, rcCut, r.rc)
 	inOrder(t, r.stdout,
 		"DMO023I no work is running",
 		"@01 DMO020D cancel 1 work item(s) (W1)? Reply YES or NO",
-		"DMO025I a CANCEL question is outstanding already",
+		"DMO025I a CANCEL question is outstanding already: reply R 01,YES or R 01,NO",
 		"DMO002I DEMO serving",
 		"OPER     R 01,NO",
 		"IEE600I REPLY TO 01 IS;NO",
 		`DMO022I nothing cancelled: the reply was "NO"`,
 		"@02 DMO020D",
-		"IEE600I REPLY TO 02 IS;YES",
+		"OPER     R 02,MAYBE",
+		"IEE600I REPLY TO 02 IS;MAYBE",
+		`DMO026I reply "MAYBE" not understood: YES or NO; asking again`,
+		"@03 DMO020D",
+		"IEE600I REPLY TO 03 IS;YES",
 		"DMO012I work W1 cancelled",
 		"DMO021I 1 work item(s) cancelled",
-		"@03 DMO020D cancel 1 work item(s) (W2)?",
+		"@04 DMO020D cancel 1 work item(s) (W2)?",
 		"OPER     P DEMO",
 	)
+	assert.NotContains(t, r.stdout, "DMO022I nothing cancelled: the reply was \"MAYBE\"", "MAYBE was taken as NO")
 	inOrder(t, r.stdout,
 		"OPER     P DEMO",
 		"DMO024I CANCEL question withdrawn: the demo is stopping",
-		"OPER     R 03,YES",
+		"OPER     R 04,YES",
 		"IEE305I R COMMAND INVALID",
+		"CONSOLE  no WTOR has that reply id: none is outstanding",
 		"DMO013E work W2 cut",
 		"DMO039I DEMO ended, RC=4",
 	)
-	assert.NotContains(t, r.stdout, "REPLY TO 03", "the withdrawn question took a reply")
+	assert.NotContains(t, r.stdout, "REPLY TO 04", "the withdrawn question took a reply")
 }
 
 // What an operator gets wrong is answered, and changes nothing: a job name that is
@@ -472,8 +472,10 @@ func TestDemoBadInput(t *testing.T) {
 		"DMO005E SET not run: COLOUR=RED is not a setting",
 		"DMO005E WORK not run: -1 seconds is outside",
 		"DMO005E ECHO not run: give the text",
-		"OPER     R 07,YES", "IEE305I R COMMAND INVALID",
+		"OPER     R 07,YES", "IEE305I R COMMAND INVALID", "CONSOLE  no WTOR has that reply id: none is outstanding",
 		"OPER     X DEMO", "IEE305I X COMMAND INVALID",
+		"OPER     S DEMO", "SYSTEM   IEA602I ADDRESS SPACE CREATE FAILED. MAXUSERS WOULD HAVE BEEN EXCEEDED",
+		"CONSOLE  the simulated system has one address space, and DEMO runs in it",
 		"DMO002I DEMO serving", "settings: idle 20s, grace 10s, work 5s", "work: 0 started",
 		"DMO039I DEMO ended, RC=0",
 	)
@@ -507,8 +509,8 @@ func TestDemoCannotStart(t *testing.T) {
 			`DMO040E DEMO not started: PARM IDLE=soon: "soon" is not a number of seconds`, "DEMO     DMO040E"},
 		{[]string{"-script", script("stop"), "TIMEOUT=5"}, "", rcError,
 			"DMO040E DEMO not started: PARM TIMEOUT=5 is not a setting", "DEMO     DMO040E"},
-		{[]string{"-script", "/dev/null"}, "", rcScript, "demo: the operator never started the job (S DEMO)", ""},
-		{nil, "F DEMO,STATUS\n", rcScript, "demo: the operator never started the job (S DEMO)", "does not start the job"},
+		{[]string{"-script", "/dev/null"}, "", rcScript, "demo: sim: operator: the operator never started the job (S job)", ""},
+		{nil, "F DEMO,STATUS\n", rcScript, "demo: sim: operator: the operator never started the job (S job)", "does not start the job"},
 		{[]string{"-frob"}, "", rcUsage, "flag provided but not defined: -frob", ""},
 	} {
 		r := runDemo(t, c.stdin, c.args...)
@@ -541,4 +543,27 @@ func TestDemoInteractive(t *testing.T) {
 		"OPER     P DEMO",
 		"shutdown: cause=stop rc=0",
 	)
+}
+
+// The end of the operator's input (Ctrl-D at a terminal) while the demo runs is the
+// operator leaving the console: the console says so and stops the demo, as a STOP
+// does; it is not ignored, leaving a demo no one can stop from the console.
+func TestDemoInteractiveEndOfInput(t *testing.T) {
+	r := runDemo(t, "S DEMO,,,'IDLE=60'\n.wait DMO001I\n")
+	assert.Equal(t, rcOK, r.rc)
+	inOrder(t, r.stdout,
+		"OPER     S DEMO,,,'IDLE=60'",
+		"DMO001I",
+		"CONSOLE  end of input: the operator leaves the console and stops DEMO",
+		"OPER     P DEMO",
+		"DMO030I DEMO stopping: operator STOP from console OPER1",
+		"shutdown: cause=stop rc=0",
+	)
+	// After a STOP of the operator's own, the end of input adds none (a second STOP
+	// would force the stop).
+	r = runDemo(t, "S DEMO,,,'IDLE=60'\n.wait DMO001I\nP DEMO\n")
+	assert.Equal(t, rcOK, r.rc)
+	inOrder(t, r.stdout, "OPER     P DEMO", "shutdown: cause=stop rc=0")
+	assert.Equal(t, 1, strings.Count(r.stdout, "OPER     P DEMO"), "one STOP")
+	assert.NotContains(t, r.stdout, "DMO031I", "the stop was forced")
 }

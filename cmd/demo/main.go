@@ -17,9 +17,11 @@
 // Return codes: 0 stopped; 4 stopped, but work was cut short; 8 could not start;
 // 12 the simulated operator's script failed.
 //
-// Built with -tags zconsolesim it runs anywhere, against the simulated MVS, and plays
-// the operator itself: commands typed on standard input as at an MVS console, or a
-// script (-script testdata/operator/stop.txt; make demo runs two). On z/OS it runs as
+// Built with -tags zconsolesim it runs anywhere, against the simulated MVS, and brings
+// package sim's operator to the console itself: commands typed on standard input as at
+// an MVS console (the end of input stops the demo), or a script (-script
+// testdata/operator/stop.txt; make demo runs two), shown on standard output between the
+// demo's own EVENT lines. On z/OS it runs as
 // a started task under BPXBATSL: docs/zos.md has the PROC, the build, and a test
 // procedure; docs/messages.md the messages.
 package main

@@ -42,7 +42,12 @@ func (echoView) received(w io.Writer, cmd zconsole.Command) {
 	writeLine(w, time.Now(), from, strings.ToUpper(cmd.Verb.String())+" "+cmd.Text)
 }
 
+func (echoView) note(w io.Writer, src, text string) { writeLine(w, time.Now(), src, text) }
+
 func (echoView) asking(_ string, shown func()) func() {
 	shown()
 	return func() {}
 }
+
+// replyID is -1: z/OS does not tell a program its WTOR's reply id.
+func (echoView) replyID() int { return -1 }

@@ -43,12 +43,22 @@ type view interface {
 	// lock held.
 	received(w io.Writer, cmd zconsole.Command)
 
+	// note writes a line from src that is not a message on the console (an event of the
+	// demo's own), after what the console shows until now. It is called with the
+	// output's lock held.
+	note(w io.Writer, src, text string)
+
 	// asking is called as the demo puts a question to the operator (WTOR): it calls
 	// shown when the question is on the console, at once or from a goroutine of its
 	// own. The function it returns is called once the question is answered or
 	// withdrawn; when that function returns, shown is not running and will not be
 	// called.
 	asking(question string, shown func()) (done func())
+
+	// replyID returns the reply id of the demo's outstanding question (the demo asks
+	// one at a time), or -1 when none is outstanding or the demo cannot know it: a
+	// program is not told its WTOR's reply id on z/OS.
+	replyID() int
 }
 
 // eventSource is who an event line comes from: the demo's own log.
@@ -68,13 +78,12 @@ func (o *output) event(format string, args ...any) {
 	o.note(eventSource, format, args...)
 }
 
-// note writes a line from src that is not a message on the console (an event, or a
-// command the console would not take), after what the console shows until now.
+// note writes a line from src that is not a message on the console (an event of the
+// demo's own), after what the console shows until now.
 func (o *output) note(src, format string, args ...any) {
 	o.mu.Lock()
 	defer o.mu.Unlock()
-	o.view.show(o.w, o.job, nil)
-	writeLine(o.w, time.Now(), src, fmt.Sprintf(format, args...))
+	o.view.note(o.w, src, fmt.Sprintf(format, args...))
 }
 
 // wrote shows a message the demo has written.
@@ -128,6 +137,9 @@ func (o *output) ask(ctx context.Context, h *zconsole.Handle, question string) (
 	defer done()
 	return zconsole.Ask(ctx, h, question)
 }
+
+// replyID is the reply id of the demo's outstanding question, or -1 (see view).
+func (o *output) replyID() int { return o.view.replyID() }
 
 // writeLine writes one entry of the transcript: the time, who (8 wide) and the text;
 // further lines of the text follow under the first, indented.

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 	"time"
 
@@ -116,4 +117,18 @@ func RunChild(t *testing.T, child, env string) (*exec.ExitError, string) {
 	var exit *exec.ExitError
 	require.True(t, errors.As(err, &exit), "%v\n%s", err, out)
 	return exit, string(out)
+}
+
+// InOrder checks that transcript (a console's, a program's output) shows each of wants,
+// in this order.
+func InOrder(t testing.TB, transcript string, wants ...string) {
+	t.Helper()
+	rest := transcript
+	for i, w := range wants {
+		at := strings.Index(rest, w)
+		if at < 0 {
+			t.Fatalf("#%d: want %q after %q in the transcript; it is not there:\n%s", i, w, wants[max(i-1, 0)], transcript)
+		}
+		rest = rest[at+len(w):]
+	}
 }

@@ -77,6 +77,9 @@ uint32_t sim_cib_extent(const unsigned char *cib);
 void sim_flag_pointers(uint32_t flag);
 uint32_t sim_unflag(uint32_t word);
 
+/* sim_watch.c. Call with sim.mu held, after a change observers may wait for. */
+void sim_changed(void);
+
 /* sim_log.c. Call with sim.mu held. */
 void sim_log(uint32_t kind, uint32_t msgid, const void *data, uint32_t len);
 void sim_log_clear(void);

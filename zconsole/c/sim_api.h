@@ -107,11 +107,20 @@ int zcsim_reply(uint32_t id, const unsigned char *text, uint32_t len);
 void zcsim_defer_reply(int on);
 enum { ZCSIM_REPLY_IDS = 100 }; /* reply ids 00-99: RMAX 99 */
 uint32_t zcsim_outstanding(uint32_t *ids, uint32_t cap);
-int zcsim_await_wtor(int64_t ns);
 /* A WPL image decoded as SVC 35 would, issuing nothing (sim_wpl.c); issued (svc_sim.c). */
 uint32_t zcsim_decode_wpl(const unsigned char *img, uint32_t len, unsigned char *rec,
 			  uint32_t cap, uint32_t *reclen);
 uint32_t zcsim_decode_base(void);
 uint32_t zcsim_issue_wpl(const unsigned char *img, uint32_t len, uint32_t *r1);
+
+/*
+ * What an observer waits on (sim_watch.c): a count of the system's changes (a record
+ * logged, CIBCTR set). zcsim_await_change blocks while the count is seen and returns
+ * it as it is then; zcsim_wake_watchers counts a change that is none, so that every
+ * waiter looks again.
+ */
+uint64_t zcsim_changes(void);
+uint64_t zcsim_await_change(uint64_t seen);
+void zcsim_wake_watchers(void);
 
 #endif

@@ -85,6 +85,7 @@ int sim_rebuild(const char *job, const unsigned char job_e[8])
 	zc_put32(com + ZC_COM_TOKEN, 0);
 	zc_store32(ecb, 0);
 	sim.cibctr = 0;
+	sim_changed();
 	sim.nocom = 0;
 	strncpy(sim.job, job, sizeof sim.job - 1);
 	sim.job[sizeof sim.job - 1] = 0;
@@ -130,6 +131,7 @@ int sim_queue(const unsigned char *img, uint32_t len, int force)
 	if (verb == ZC_VERB_STOP) {
 		sim.stop_queued = 1;
 		sim.cibctr = 0; /* the system's own reset after STOP */
+		sim_changed();
 	} else {
 		sim.queued++;
 	}
@@ -240,6 +242,7 @@ static void qedit_limit(sim_regs *r, uint32_t origin, uint32_t n)
 		return;
 	}
 	sim.cibctr = n;
+	sim_changed();
 }
 
 void sim_qedit(sim_regs *r)

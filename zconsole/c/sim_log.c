@@ -58,6 +58,7 @@ void sim_log(uint32_t kind, uint32_t msgid, const void *data, uint32_t len)
 	r->msgid = msgid;
 	r->len = len;
 	nrecs++;
+	sim_changed();
 }
 
 void sim_log_clear(void)
@@ -67,6 +68,7 @@ void sim_log_clear(void)
 	for (i = 0; i < nrecs; i++)
 		free(recs[i].data);
 	nrecs = 0;
+	sim_changed();
 }
 
 uint32_t sim_abend(uint32_t code, const char *why)

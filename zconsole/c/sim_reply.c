@@ -18,7 +18,6 @@
  */
 #include "sim.h"
 #include "sim_api.h"
-#include <time.h>
 
 /* A reply taken and held back (zcsim_defer_reply). */
 typedef struct sim_late {
@@ -139,35 +138,4 @@ uint32_t zcsim_outstanding(uint32_t *ids, uint32_t cap)
 	}
 	pthread_mutex_unlock(&sim.mu);
 	return n;
-}
-
-static int any_outstanding(void)
-{
-	uint32_t i;
-
-	for (i = 0; i < ZCSIM_REPLY_IDS; i++) {
-		if (sim_ores[i].used)
-			return 1;
-	}
-	return 0;
-}
-
-int zcsim_await_wtor(int64_t ns)
-{
-	struct timespec until;
-	int found;
-
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += ns / 1000000000;
-	until.tv_nsec += ns % 1000000000;
-	if (until.tv_nsec >= 1000000000) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000;
-	}
-	pthread_mutex_lock(&sim.mu);
-	while (!any_outstanding() && pthread_cond_timedwait(&sim.cv, &sim.mu, &until) == 0)
-		;
-	found = any_outstanding();
-	pthread_mutex_unlock(&sim.mu);
-	return found;
 }

@@ -164,7 +164,7 @@ void sim_wto(sim_regs *r)
 		o->buf = w.replybuf;
 		o->ecb = w.replyecb;
 		o->len = w.replylen;
-		pthread_cond_broadcast(&sim.cv); /* for zcsim_await_wtor */
+		sim_changed(); /* now outstanding: its record was logged before */
 	}
 	r->r1 = msgid;
 }

@@ -6,9 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"runtime/debug"
-	"slices"
-	"strings"
+
+	"github.com/go-zos/zconsole/internal/built"
 )
 
 // Where there is no console: not z/OS, and not the simulator (the zconsolesim tag), or
@@ -19,17 +18,7 @@ var errNoConsole = noConsole()
 // noConsole says what this build lacks, as the go command recorded the build's
 // settings in the program: cgo, z/OS or the simulator, or both.
 func noConsole() error {
-	cgo, sim := true, false
-	if info, ok := debug.ReadBuildInfo(); ok {
-		for _, s := range info.Settings {
-			switch s.Key {
-			case "CGO_ENABLED":
-				cgo = s.Value != "0"
-			case "-tags":
-				sim = slices.Contains(strings.Split(s.Value, ","), "zconsolesim")
-			}
-		}
-	}
+	cgo, sim := built.Settings()
 	var why string
 	switch {
 	case !cgo && (sim || runtime.GOOS == "zos"):

@@ -3,8 +3,8 @@ package serve
 import (
 	"context"
 	"errors"
-	"fmt"
 
+	"github.com/go-zos/zconsole/internal/errwrap"
 	"github.com/go-zos/zconsole/zconsole"
 )
 
@@ -63,7 +63,7 @@ func (l *loop) finish() {
 		}
 		l.late(w)
 	}) {
-		l.errs = append(l.errs, fmt.Errorf("zconsole: commands still queued were not answered: %w", again))
+		l.errs = append(l.errs, errwrap.Op("zconsole", "commands still queued were not answered", again))
 	}
 }
 
@@ -84,7 +84,7 @@ func (l *loop) late(w waited) {
 // returned), and returns the error Close reports for it.
 func (l *loop) waitFailed(err error) error {
 	l.waitErr = err
-	err = fmt.Errorf("zconsole: wait for commands ended: %w", err)
+	err = errwrap.Op("zconsole", "wait for commands ended", err)
 	l.errs = append(l.errs, err)
 	return err
 }

@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/go-zos/zconsole/internal/errwrap"
 	"github.com/go-zos/zconsole/internal/hook"
 	"github.com/go-zos/zconsole/timer"
 	"github.com/go-zos/zconsole/zconsole"
@@ -94,13 +95,13 @@ func New(parent context.Context, h *zconsole.Handle, opts ...Option) (*Server, e
 		}
 	}
 	if h == nil {
-		return nil, fmt.Errorf("zconsole: serve: %w", zconsole.ErrClosed)
+		return nil, errwrap.Op("zconsole", "serve", zconsole.ErrClosed)
 	}
 	if err := hook.HandleErr(h); err != nil {
-		return nil, fmt.Errorf("zconsole: serve: %w", err)
+		return nil, errwrap.Op("zconsole", "serve", err)
 	}
 	if _, busy := served.LoadOrStore(h, true); busy {
-		return nil, fmt.Errorf("zconsole: serve: %w: a server is already serving this handle", zconsole.ErrBusy)
+		return nil, errwrap.Op("zconsole", "serve", fmt.Errorf("%w: a server is already serving this handle", zconsole.ErrBusy))
 	}
 
 	s := &Server{
@@ -189,7 +190,7 @@ func (s *Server) reply(cmd zconsole.Command, lines ...string) {
 	if err := s.cfg.replies(cmd, lines); err != nil {
 		s.replyMu.Lock()
 		if s.replyErr == nil {
-			s.replyErr = fmt.Errorf("zconsole: reply: %w", err)
+			s.replyErr = errwrap.Op("zconsole", "reply", err)
 		}
 		s.replyMu.Unlock()
 	}

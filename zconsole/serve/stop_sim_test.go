@@ -206,7 +206,7 @@ func TestServeKillStops(t *testing.T) {
 	cause := context.Cause(srv.Context())
 	assert.ErrorIs(t, cause, zconsole.ErrKilled)
 	assert.ErrorIs(t, cause, context.Canceled)
-	assert.EqualError(t, cause, "zconsole: wait for commands ended: zconsole: killed")
+	assert.EqualError(t, cause, "zconsole: wait for commands ended: killed")
 	assert.ErrorIs(t, closeServer(t, srv, lc), zconsole.ErrKilled, "Close reports the failed wait")
 }
 

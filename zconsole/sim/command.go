@@ -1,13 +1,6 @@
-//go:build cgo && zconsolesim
-
 package sim
 
-import (
-	"fmt"
-
-	"github.com/go-zos/zconsole/internal/zc"
-	"github.com/go-zos/zconsole/zconsole/internal/mvs"
-)
+import "github.com/go-zos/zconsole/zconsole/internal/console"
 
 // Command enters text at a console as an operator types it:
 //
@@ -25,63 +18,14 @@ import (
 // Command returns nil, and the system's IEE600I is in the log. A reply id no WTOR has,
 // or a reply longer than the program takes, is refused (IEE305I, [ErrInvalid]; the
 // first also [ErrNotOutstanding]) and the WTOR stays as it was.
+//
+// S job (START) is refused with IEA602I ADDRESS SPACE CREATE FAILED. MAXUSERS WOULD HAVE
+// BEEN EXCEEDED ([ErrRejected]): z/OS would start the job in a new address space, and
+// the simulated system has one, this process's, as if MAXUSER were 1. [Start] is the
+// START that begins the job.
 func Command(text string, opts ...CommandOption) error {
-	text, err := enterable(text)
-	if err != nil {
-		return err
-	}
-	typed := fold(text)
-	mvs.Log(zc.SIM_LOG_COMMAND, []byte(typed))
-	p := parse(typed)
-	switch p.verb {
-	case "F", "MODIFY":
-		if !p.hasText || p.text == "" {
-			return invalid(p.verb)
-		}
-		return enqueue(p, zc.VERB_MODIFY, p.text, opts)
-	case "P", "STOP":
-		if p.hasText || p.target == "" {
-			return invalid(p.verb)
-		}
-		// A STOP carries one blank of data (as observed on z/OS).
-		return enqueue(p, zc.VERB_STOP, " ", opts)
-	case "R", "REPLY":
-		return reply(p)
-	}
-	return invalid(p.verb)
+	return console.Command(text, originOf(opts))
 }
 
-func invalid(verb string) error {
-	msg := fmt.Sprintf("IEE305I %s COMMAND INVALID", verb)
-	mvs.Log(zc.SIM_LOG_SYSTEM, []byte(msg))
-	return fmt.Errorf("%w: %s", ErrInvalid, msg)
-}
-
-func enqueue(p parsed, verb byte, data string, opts []CommandOption) error {
-	job := mvs.Job()
-	if p.target != job || (p.ident != "" && p.ident != job) {
-		name := p.target
-		if p.ident != "" {
-			name += "." + p.ident
-		}
-		msg := fmt.Sprintf("IEE341I %s NOT ACTIVE", name)
-		mvs.Log(zc.SIM_LOG_SYSTEM, []byte(msg))
-		return fmt.Errorf("%w: %s", ErrNotActive, msg)
-	}
-	img, err := cibImage(verb, data, originOf(opts), page())
-	if err != nil {
-		return err
-	}
-	switch r := mvs.Queue(img); r {
-	case zc.SIM_QUEUED:
-		return nil
-	case zc.SIM_BUSY:
-		msg := fmt.Sprintf("IEE342I %s REJECTED-TASK BUSY", p.verb)
-		mvs.Log(zc.SIM_LOG_SYSTEM, []byte(msg))
-		return fmt.Errorf("%w: %s", ErrRejected, msg)
-	case zc.SIM_NOSTORAGE:
-		return fmt.Errorf("sim: %s: %w", p.verb, ErrNoStorage)
-	default:
-		return fmt.Errorf("sim: %s: %s", p.verb, queueProblem(r))
-	}
-}
+// Outstanding returns the reply ids of the WTORs waiting for a reply, oldest first.
+func Outstanding() []int { return console.Outstanding() }

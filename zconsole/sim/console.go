@@ -1,9 +1,9 @@
 package sim
 
 import (
-	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/internal/zc"
 	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/internal/console"
 )
 
 // Console is where an operator command comes from, as the CIB extension tells the
@@ -34,22 +34,15 @@ func WithCART(cart zconsole.CART) CommandOption { return func(o *origin) { o.car
 // CARTOf returns a CART holding s in the simulated system's code page ([SetCodePage]),
 // blank-padded: the form automation products usually give it. s must be at most 8
 // characters the code page can carry; other text is cut or replaced with '?'.
-func CARTOf(s string) zconsole.CART {
-	var c zconsole.CART
-	for i := range c {
-		c[i] = ebcdic.Blank
-	}
-	b := page().EncodeSubst(s)
-	copy(c[:], b)
-	return c
-}
+func CARTOf(s string) zconsole.CART { return zconsole.CART(console.CARTOf(s)) }
 
-func originOf(opts []CommandOption) origin {
+// originOf is where a command comes from with opts, as the system takes it.
+func originOf(opts []CommandOption) console.Origin {
 	o := origin{console: MasterConsole}
 	for _, opt := range opts {
 		opt(&o)
 	}
-	return o
+	return console.Origin{Console: o.console.Name, ID: o.console.ID, Auth: byte(o.console.Auth), CART: o.cart}
 }
 
 // Fault is a supervisor-call failure to inject with [Inject].

@@ -1,11 +1,9 @@
-//go:build cgo && zconsolesim
-
 package sim
 
 import (
-	"github.com/go-zos/zconsole/internal/ebcdic"
-	"github.com/go-zos/zconsole/internal/zc"
-	"github.com/go-zos/zconsole/zconsole/internal/mvs"
+	"strings"
+
+	"github.com/go-zos/zconsole/zconsole/internal/console"
 )
 
 // Log returns the console log since the last Reset (or Start), oldest first: the
@@ -14,45 +12,32 @@ import (
 // console, CART and lines, marked Deleted once a DOM deleted it. The program's messages
 // and the operator's replies are kept as the EBCDIC the system holds and shown in the
 // system's code page ([SetCodePage]) as it is when Log is called, as a console shows
-// them.
+// them. Without the simulator the log is empty.
 func Log() []Message {
-	p := page()
-	recs := mvs.Records(0)
-	out := make([]Message, 0, len(recs))
-	wtos := map[uint32]int{} // message id -> index in out of the message that has it
-	for _, r := range recs {
-		if r.Kind == zc.SIM_LOG_DOM {
-			if i, ok := wtos[r.MsgID]; ok {
-				out[i].Deleted = true
-			}
-			continue
-		}
-		m := messageOf(r, p)
-		if m.Kind == KindWTO {
-			wtos[m.MsgID] = len(out)
-		}
-		out = append(out, m)
+	log := console.Log()
+	out := make([]Message, len(log))
+	for i, m := range log {
+		out[i] = messageOf(m)
 	}
 	return out
 }
 
-func messageOf(r mvs.Record, p *ebcdic.CodePage) Message {
-	m := Message{Seq: r.Seq, Time: r.Time, Text: string(r.Data)}
-	switch r.Kind {
-	case zc.SIM_LOG_COMMAND:
-		m.Kind = KindCommand
-	case zc.SIM_LOG_SYSTEM:
-		m.Kind = KindSystem
-	case zc.SIM_LOG_ABEND:
-		m.Kind = KindAbend
-	case zc.SIM_LOG_WTO:
-		m.MsgID = r.MsgID
-		if err := wtoMessage(&m, r.Data, p); err != nil {
-			m.Text = err.Error()
-		}
-	case zc.SIM_LOG_REPLY:
-		m.Kind = KindSystem
-		m.Text = replyText(r.Data, p)
+// Transcript renders a console log the way an operator reads a console's hardcopy:
+// one line per line shown, the time (hh:mm:ss.mmm), who it came from (the job for a
+// message the program wrote, OPER for a command typed at a console, SYSTEM for the
+// system's own messages and the abends the simulator caught) and the text. A WTOR
+// shows its reply id (@nn) before the question; the further lines of a multi-line
+// message follow under the first, indented.
+//
+//	14:03:07.114 OPER     S DEMO,,,'IDLE=20'
+//	14:03:07.120 DEMO     DEMO001I STARTED
+//	14:03:07.121 DEMO     @01 DEMO002A CONTINUE? REPLY YES OR NO
+//	14:03:09.010 OPER     R 01,YES
+//	14:03:09.010 SYSTEM   IEE600I REPLY TO 01 IS;YES
+func Transcript(log []Message) string {
+	var b strings.Builder
+	for _, m := range log {
+		console.WriteEntry(&b, m.Time, console.Source(console.Kind(m.Kind), m.Job), m.Text, m.WTOR)
 	}
-	return m
+	return b.String()
 }

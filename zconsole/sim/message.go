@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/internal/console"
 )
 
 // Kind says what a log message is.
@@ -68,4 +69,14 @@ func Grep(log []Message, s string) []Message {
 		}
 	}
 	return out
+}
+
+// messageOf is the console's message m as package sim shows it.
+func messageOf(m console.Message) Message {
+	return Message{
+		Seq: m.Seq, Time: m.Time, Kind: Kind(m.Kind), Text: m.Text,
+		Job: m.Job, MsgID: m.MsgID, Lines: m.Lines, Routing: m.Routing, Descriptor: m.Descriptor,
+		Console: m.Console, ConsoleID: m.ConsoleID, ToConsole: m.ToConsole, CART: zconsole.CART(m.CART),
+		Response: m.Response, WTOR: m.WTOR, ReplyID: m.ReplyID, ReplyLen: m.ReplyLen, Deleted: m.Deleted,
+	}
 }

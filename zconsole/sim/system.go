@@ -1,14 +1,9 @@
-//go:build cgo && zconsolesim
-
 package sim
 
 import (
-	"fmt"
-	"strings"
-
-	"github.com/go-zos/zconsole/internal/zc"
+	"github.com/go-zos/zconsole/internal/errwrap"
 	"github.com/go-zos/zconsole/zconsole"
-	"github.com/go-zos/zconsole/zconsole/c"
+	"github.com/go-zos/zconsole/zconsole/internal/console"
 	"github.com/go-zos/zconsole/zconsole/internal/mvs"
 )
 
@@ -16,67 +11,18 @@ import (
 // by START: the communications area is empty, the queue limit 0, the log empty, and no
 // fault armed. It fails with [ErrOpen] while a zconsole handle is open or a WTOR is
 // outstanding, and with [ErrInvalid] for a name that is not a job name.
-func Reset(job string) error {
-	job, err := jobName(job)
-	if err != nil {
-		return err
-	}
-	if err := inUse(); err != nil {
-		return fmt.Errorf("sim: reset: %w", err)
-	}
-	if r := mvs.Reset(job, nil); r != zc.SIM_QUEUED {
-		return fmt.Errorf("sim: reset: %s", queueProblem(r))
-	}
-	return nil
-}
+func Reset(job string) error { return console.Reset(job) }
 
 // Start is [Reset] for a job started by the operator with S job,,,parm: the START CIB,
 // carrying parm as a console passes it (upper case outside apostrophes, apostrophes
 // kept), is queued, and the program's first Wait returns it. The whole command must fit
-// a console's 126 characters.
+// a console's 126 characters. The options say which console typed it ([From]).
 func Start(job, parm string, opts ...CommandOption) error {
-	name, err := jobName(job)
-	if err != nil {
-		return err
-	}
-	typed := "S " + name
-	if parm != "" {
-		typed += ",,," + parm
-	}
-	typed, err = enterable(typed)
-	if err != nil {
-		return fmt.Errorf("sim: start: %w", err)
-	}
-	typed = fold(typed)
-	_, data, _ := strings.Cut(typed, ",,,")
-	img, err := cibImage(zc.VERB_START, data, originOf(opts), page())
-	if err != nil {
-		return fmt.Errorf("sim: start: %w", err)
-	}
-	if err := inUse(); err != nil {
-		return fmt.Errorf("sim: start: %w", err)
-	}
-	if r := mvs.Reset(name, img); r != zc.SIM_QUEUED {
-		return fmt.Errorf("sim: start: %s", queueProblem(r))
-	}
-	mvs.Log(zc.SIM_LOG_COMMAND, []byte(typed))
-	return nil
-}
-
-// inUse reports why the system cannot be torn down: the program has a handle open, or
-// is waiting for the answer to a WTOR (whose wait a reset would strand).
-func inUse() error {
-	if c.Opened() {
-		return fmt.Errorf("%w: a zconsole handle is open", ErrOpen)
-	}
-	if ids := mvs.Outstanding(); len(ids) > 0 {
-		return fmt.Errorf("%w: WTOR replies %02d are outstanding", ErrOpen, ids)
-	}
-	return nil
+	return console.Start(job, parm, originOf(opts))
 }
 
 // Job returns the simulated job name.
-func Job() string { return mvs.Job() }
+func Job() string { return console.Job() }
 
 // SetCodePage sets the code page of the simulated system's consoles: [zconsole.IBM1047]
 // (the simulator's default), [zconsole.IBM037] or [zconsole.IBM1140]. From when it
@@ -93,34 +39,10 @@ func Job() string { return mvs.Job() }
 // same in every code page. For another code page SetCodePage returns an error wrapping
 // [ErrInvalid] and changes nothing.
 func SetCodePage(p zconsole.CodePage) error {
-	t, err := pageOf(p)
-	if err != nil {
-		return fmt.Errorf("sim: set code page: %w", err)
+	if err := console.Missing(); err != nil {
+		return errwrap.Op("sim", "set code page", err)
 	}
-	systemPage.Store(t)
-	return nil
-}
-
-func jobName(job string) (string, error) {
-	j := strings.ToUpper(job)
-	if !validJob(j) {
-		return "", fmt.Errorf("%w: %q is not a job name (1-8 of A-Z 0-9 @ # $, not starting with a digit)", ErrInvalid, job)
-	}
-	return j, nil
-}
-
-func queueProblem(r int) string {
-	switch r {
-	case zc.SIM_NOSTORAGE:
-		return "the system has no storage for it"
-	case zc.SIM_BADCIB:
-		return "the CIB image does not hold together"
-	case mvs.BadJob:
-		return "the job name does not encode in 8 bytes of IBM-1047"
-	case zc.SIM_BUSY:
-		return "busy"
-	}
-	return fmt.Sprintf("queue result %d", r)
+	return errwrap.Op("sim", "set code page", console.SetPage(int(p)))
 }
 
 // Statistics are the simulated system's counters.
@@ -137,7 +59,7 @@ type Statistics struct {
 	SVCs          map[int]uint64 // SVCs issued since Reset, by number
 }
 
-// Stats reads the simulated system's counters.
+// Stats reads the simulated system's counters (all zero without the simulator).
 func Stats() Statistics {
 	n := mvs.Stats()
 	s := Statistics{

@@ -9,6 +9,9 @@
 // program with it; this package calls the entry points sim_api.h declares (zsim_api.h
 // is its copy, made by go generate ./internal/zc so that this folder's build sees a
 // change to it). Results and record layouts are the constants of internal/zc
-// (zc.SIM_*). The package is built with cgo and the zconsolesim tag; elsewhere it is
-// empty.
+// (zc.SIM_*). The package is built with cgo and the zconsolesim tag; elsewhere a stub
+// (stub.go) has the controls package zconsole/internal/console and package sim use, and
+// Missing says what the build lacks. It also counts the system's changes and lets an
+// observer sleep until the next (Changes, AwaitChange, WakeWatchers): the waits of
+// package sim's helpers and of the simulated operator.
 package mvs

@@ -16,10 +16,6 @@ import (
 	_ "github.com/go-zos/zconsole/zconsole/c" // the simulated MVS these calls enter
 )
 
-// BadJob is what Reset returns for a job name that is not at most 8 characters
-// IBM-1047 encodes; its other results are Queue's (zc.SIM_QUEUED, ...).
-const BadJob = -1
-
 // logMaxRecord is the most bytes of one log record Records reads.
 const logMaxRecord = 4096
 
@@ -65,15 +61,6 @@ func Log(kind int, text []byte) {
 	C.zcsim_log(C.uint32_t(kind), bufPtr(text), C.uint32_t(len(text)))
 }
 
-// Record is one console-log record, undecoded.
-type Record struct {
-	Seq   uint64
-	Time  time.Time
-	Kind  int    // zc.SIM_LOG_*
-	MsgID uint32 // a WTO's or a DOM's message id
-	Data  []byte // laid out as sim_api.h says for the kind
-}
-
 // Records returns the log records from index from on.
 func Records(from int) []Record {
 	var out []Record
@@ -89,18 +76,6 @@ func Records(from int) []Record {
 		copy(d, buf)
 		out = append(out, Record{Seq: uint64(seq), Time: time.Unix(0, int64(ns)), Kind: int(kind), MsgID: uint32(msgid), Data: d})
 	}
-}
-
-// Counts are the simulated system's counters.
-type Counts struct {
-	ProgramBlocks, ProgramBytes, ProgramObtained uint64
-	SystemBlocks, SystemBytes, SystemObtained    uint64
-	Abends                                       uint64
-	LongWaits                                    uint64 // WAITs issued with LONG=YES
-	LastAbend                                    uint32
-	CIBCTR, Queued                               uint32
-	StopQueued                                   bool
-	SVCs                                         [256]uint64
 }
 
 // Stats reads the counters.

@@ -7,8 +7,6 @@ package mvs
 */
 import "C"
 
-import "time"
-
 // Reply gives the operator's reply text (EBCDIC) to the WTOR with reply id id, and
 // returns zc.SIM_REPLIED, zc.SIM_NOT_OUTSTANDING, zc.SIM_TOO_LONG or zc.SIM_REPLY_LOST.
 func Reply(id int, text []byte) int {
@@ -38,11 +36,6 @@ func Outstanding() []int {
 		out = append(out, int(ids[i]))
 	}
 	return out
-}
-
-// AwaitWTOR blocks until a WTOR is outstanding or d has passed, and reports which.
-func AwaitWTOR(d time.Duration) bool {
-	return C.zcsim_await_wtor(C.int64_t(d)) != 0
 }
 
 // DecodeWPL places img at the start of a 64 KiB block of simulated storage (see

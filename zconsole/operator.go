@@ -1,0 +1,26 @@
+package zconsole
+
+// The simulated system's operator at a console (package zconsole/sim's Operator), in
+// the simulator build: operator_sim.go sets these in its init; in every other build
+// they stay nil and cost a comparison.
+var operator struct {
+	open  func() error // at each Init, before it opens the console: ZCONSOLE_OPERATOR
+	shown func()       // after each message written: the console shows it
+}
+
+// meetOperator brings the operator ZCONSOLE_OPERATOR asks for to the console, at the
+// process's first Init.
+func meetOperator() error {
+	if operator.open == nil {
+		return nil
+	}
+	return operator.open()
+}
+
+// shown lets the simulated operator's console show the message just written before the
+// call that wrote it returns.
+func shown() {
+	if operator.shown != nil {
+		operator.shown()
+	}
+}
