@@ -5,6 +5,7 @@ package zconsole_test
 import (
 	"context"
 	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -24,15 +25,23 @@ import (
 var prefixes = []string{"zconsole: ", "sim: ", "timer: ", "wtolog: "}
 
 // onePrefix checks that err's message starts with prefix and names no package twice.
+// An error that joins several (errors.Join) writes one per line: the first line starts
+// with prefix, and each line names its package once, at its start.
 func onePrefix(t *testing.T, what, prefix string, err error) {
 	t.Helper()
 	if !assert.Error(t, err, what) {
 		return
 	}
-	msg := err.Error()
-	assert.True(t, strings.HasPrefix(msg, prefix), "%s: %q does not start with %q", what, msg, prefix)
-	for _, p := range prefixes {
-		assert.LessOrEqual(t, strings.Count(msg, p), 1, "%s: %q says %q more than once", what, msg, p)
+	for i, msg := range strings.Split(err.Error(), "\n") {
+		if i == 0 {
+			assert.True(t, strings.HasPrefix(msg, prefix), "%s: %q does not start with %q", what, msg, prefix)
+		} else {
+			assert.True(t, slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(msg, p) }),
+				"%s: line %d, %q, names no package", what, i+1, msg)
+		}
+		for _, p := range prefixes {
+			assert.LessOrEqual(t, strings.Count(msg, p), 1, "%s: %q says %q more than once", what, msg, p)
+		}
 	}
 }
 
