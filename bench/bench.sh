@@ -6,7 +6,7 @@
 # and the library's micro-benchmarks of its own API that BENCHMARKS.md quotes. It writes
 # bench/benchmarks.txt, the raw output in the format benchstat reads, with the machine
 # and the command that measured each part as configuration lines, and BENCHMARKS.md from
-# it (bench/cmd/report). About five minutes on a 2-core machine; it must stay under ten.
+# it (bench/cmd/report). About eight minutes on a 2-core machine; it must stay under ten.
 #
 # `bench/bench.sh -report` measures nothing: it writes BENCHMARKS.md again from the
 # bench/benchmarks.txt there is (`make bench-report`).

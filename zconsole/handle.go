@@ -18,21 +18,21 @@ import (
 // All functions on a Handle are safe for concurrent use; at most one Wait may be
 // blocked on it at a time.
 type Handle struct {
-	mu     sync.Mutex
+	// What a kill touches, together: the lock, the flag, the WAIT whose wake-up ends a
+	// Wait, and the Wait's own state. busy and waiters change as a Wait begins and ends.
+	mu      sync.Mutex
+	killed  atomic.Bool    // Kill or Close has begun: set under mu, read anywhere
+	busy    atomic.Bool    // a Wait is running
+	watch   *watch         // the WAIT issued for a Wait, until a Wait has seen it end
+	waiters sync.WaitGroup // the Wait running, which Close waits for
+
 	area   c.Area            // the work area; 0 once closed
 	closed bool              // Close has begun
-	killed atomic.Bool       // Kill or Close has begun: set under mu, read anywhere
 	posted bool              // the kill ECB is posted
-	watch  *watch            // the WAIT issued for a Wait, until a Wait has seen it end
 	start  []byte            // the START CIB as copied, for the first Wait to decode
 	asks   map[c.Ask]*asking // outstanding Asks, whose waits Kill and Close end
-
-	// The waiter's: busy and waiters change as a Wait begins and ends; buf and taker
-	// are used by the Wait running alone.
-	busy    atomic.Bool    // a Wait is running
-	waiters sync.WaitGroup // the Wait running, which Close waits for
-	buf     []byte         // the copy buffer
-	taker   c.Taker        // where the system writes a Take's results
+	buf    []byte            // the copy buffer, used by the Wait running alone
+	taker  c.Taker           // where the system writes a Take's results, the same
 }
 
 // pendingStart keeps the copy of a START CIB that Init took off the chain but could not

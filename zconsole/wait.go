@@ -3,7 +3,7 @@ package zconsole
 import (
 	"context"
 	"fmt"
-	"sync"
+	"sync/atomic"
 
 	"github.com/go-zos/zconsole/zconsole/c"
 )
@@ -33,7 +33,7 @@ import (
 // watch is one WAIT on the handle's ECB list, issued by a goroutine of its own.
 type watch struct {
 	wake  chan struct{} // closed once, by the goroutine when the WAIT ends, or by Kill or Close
-	woken sync.Once     // closes wake
+	woken atomic.Bool   // wake is closed, or being closed
 	done  chan struct{} // closed once the WAIT has ended; woke and err are set before
 	woke  c.Wake        // why it ended
 	err   error         // the WAIT failed
@@ -54,7 +54,11 @@ func (w *watch) run(a c.Area) {
 }
 
 // wakeUp wakes the Wait sleeping behind w, if one does, and any that comes to.
-func (w *watch) wakeUp() { w.woken.Do(func() { close(w.wake) }) }
+func (w *watch) wakeUp() {
+	if w.woken.CompareAndSwap(false, true) {
+		close(w.wake)
+	}
+}
 
 // ended reports whether the watch's WAIT has ended.
 func (w *watch) ended() bool {

@@ -20,6 +20,17 @@ import (
 // takes nothing, the WAIT is never issued while a command waits to be taken, and Close
 // leaves no goroutine in the WAIT.
 
+// leaveWaitGoing blocks a WaitContext on h in the handle's first WAIT, cancels its
+// context and checks that it returned: the WAIT goes on.
+func leaveWaitGoing(t *testing.T, h *zconsole.Handle) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := waitCtxAsync(ctx, h)
+	blocked(t, 1)
+	cancel()
+	require.ErrorIs(t, recv(t, ch).err, context.Canceled)
+}
+
 // A command that arrives as Kill or a context ends a Wait is either returned by that
 // Wait or still queued, for the next Wait: never taken and dropped. Each round races the
 // two, half of them with the Wait asleep first and half with the Wait just begun.
@@ -93,11 +104,7 @@ func TestCommandAsAWaitEndsIsReturnedOrQueued(t *testing.T) {
 func TestNoWaitWhileACommandIsQueued(t *testing.T) {
 	fresh(t)
 	h := open(t, zconsole.WithQueueLimit(2))
-	ctx, cancel := context.WithCancel(context.Background())
-	ch := waitCtxAsync(ctx, h)
-	blocked(t, 1)
-	cancel()
-	require.ErrorIs(t, recv(t, ch).err, context.Canceled)
+	leaveWaitGoing(t, h)
 
 	command(t, "F DEMO,ONE")
 	command(t, "F DEMO,TWO")
@@ -108,7 +115,7 @@ func TestNoWaitWhileACommandIsQueued(t *testing.T) {
 	}
 	assert.Equal(t, uint64(1), sim.Stats().SVCs[sim.SVCWait], "the first WAIT only")
 
-	ch = waitAsync(h)
+	ch := waitAsync(h)
 	blocked(t, 2) // the chain is empty: a new WAIT
 	command(t, "F DEMO,THREE")
 	r := recv(t, ch)
@@ -124,11 +131,7 @@ func TestCloseJoinsTheWaitAWaitContextLeft(t *testing.T) {
 	goroutines := runtime.NumGoroutine()
 	h, err := zconsole.Init()
 	require.NoError(t, err)
-	ctx, cancel := context.WithCancel(context.Background())
-	ch := waitCtxAsync(ctx, h)
-	blocked(t, 1)
-	cancel()
-	require.ErrorIs(t, recv(t, ch).err, context.Canceled)
+	leaveWaitGoing(t, h)
 	require.NoError(t, h.Close())
 	assert.Equal(t, uint64(1), sim.Stats().SVCs[sim.SVCPost], "the kill ended the WAIT")
 	assert.Equal(t, retiredBlocks(), sim.Stats().ProgramBlocks, "the work area is freed")
@@ -141,11 +144,7 @@ func TestCloseJoinsTheWaitAWaitContextLeft(t *testing.T) {
 func TestFailedWaitIsReportedOnce(t *testing.T) {
 	fresh(t)
 	h := open(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	ch := waitCtxAsync(ctx, h)
-	blocked(t, 1)
-	cancel()
-	require.ErrorIs(t, recv(t, ch).err, context.Canceled)
+	leaveWaitGoing(t, h)
 
 	// The WAIT that goes on is ended by a command, and the one the next Wait asks for
 	// fails.
@@ -159,7 +158,7 @@ func TestFailedWaitIsReportedOnce(t *testing.T) {
 	require.True(t, errors.As(err, &se), "the WAIT's failure: %v", err)
 	assert.Equal(t, "WAIT", se.Op)
 
-	ch = waitAsync(h)
+	ch := waitAsync(h)
 	blocked(t, 3)
 	command(t, "F DEMO,AFTER")
 	r := recv(t, ch)

@@ -21,7 +21,8 @@ import (
 // system (one goroutine per handle sits in the system's WAIT), so its kill is a Go
 // wake-up and can beat the floor; the kill's POST, which ends that WAIT, comes after.
 //
-// More sides tell the parts apart. The cgo handoff, the floor's condition variable
+// More sides tell the parts apart. A goroutine blocked on a context's Done, woken by
+// its cancel, is what the context package adds to the Go wake-up. The cgo handoff, the floor's condition variable
 // waited on and signalled by goroutines through cgo, is what a Wait that slept in C
 // would pay at least. The system's WAIT ended by the kill's POST, from two C threads
 // (package ckill: the protocol's own C, no Go) and from goroutines through the
@@ -161,6 +162,7 @@ type killSide struct {
 // BenchmarkKill measures b.N rounds of each side, in alternating chunks, for each
 // settle time: the kill (Kill to the blocked Wait's return), the context (cancel to the
 // blocked WaitContext's return, prefix ctx-), the floor (floor-), the channel (chan-),
+// a goroutine blocked on a context's Done woken by its cancel (done-),
 // the cgo handoff (cgo-; the part the floor's C saw, cgo-c-), the system's WAIT ended by
 // the kill's POST from C threads (ckill-) and through the binding (watch-), and Close
 // with a Wait blocked (close-, Close's own time). It reports the kill's mean as ns/op,
@@ -169,8 +171,9 @@ type killSide struct {
 // kill and the context also their medians as a multiple of the channel's (x-vs-chan,
 // ctx-x-vs-chan); the medians of the cgo handoff's way into C on the waker's side and
 // out of C on the waiter's (cgo-in-p50-ns, cgo-out-p50-ns); and how long each waker's
-// call took: Post (cgo-call-p50-ns), Kill (kill-call-p50-ns), cancel (ctx-call-p50-ns),
-// close (chan-call-p50-ns), Kill through the binding (watch-call-p50-ns). The targets:
+// call took: Post (cgo-call-p50-ns), Kill (kill-call-p50-ns), cancel (ctx-call-p50-ns,
+// done-call-p50-ns), close (chan-call-p50-ns), Kill through the binding
+// (watch-call-p50-ns). The targets:
 // the kill's and the context's medians at most 0.5× the floor's and 2× the channel's.
 func BenchmarkKill(b *testing.B) {
 	for _, settle := range killSettles {
@@ -190,6 +193,7 @@ func BenchmarkKill(b *testing.B) {
 				{prefix: "", inGo: killRoundTimes},
 				{prefix: "cgo-", inGo: func(settle time.Duration) (handoffTimes, error) { return pairRound(pair, clock, settle) }},
 				{prefix: "ctx-", inGo: ctxRound},
+				{prefix: "done-", inGo: doneRound},
 				{prefix: "ckill-", inC: ckill.Rounds},
 				{prefix: "watch-", inGo: watchRound},
 				{prefix: "close-", inGo: closeRound},
@@ -246,6 +250,7 @@ func reportKill(b *testing.B, by map[string]*handoffSeries) {
 		{"cgo-", by["cgo-"].total},
 		{"cgo-c-", by["cgo-"].handoff},
 		{"ctx-", by["ctx-"].total},
+		{"done-", by["done-"].total},
 		{"ckill-", by["ckill-"].total},
 		{"watch-", by["watch-"].total},
 		{"close-", by["close-"].total},
@@ -262,7 +267,7 @@ func reportKill(b *testing.B, by map[string]*handoffSeries) {
 	for unit, l := range map[string]latencies{
 		"cgo-in-p50-ns": by["cgo-"].in, "cgo-out-p50-ns": by["cgo-"].out,
 		"cgo-call-p50-ns": by["cgo-"].call, "kill-call-p50-ns": by[""].call, "ctx-call-p50-ns": by["ctx-"].call,
-		"chan-call-p50-ns": by["chan-"].call, "watch-call-p50-ns": by["watch-"].call,
+		"chan-call-p50-ns": by["chan-"].call, "done-call-p50-ns": by["done-"].call, "watch-call-p50-ns": by["watch-"].call,
 	} {
 		b.ReportMetric(ns(l.quantile(0.5)), unit)
 	}

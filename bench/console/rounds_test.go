@@ -62,9 +62,11 @@ func TestBenchCloseRound(t *testing.T) {
 }
 
 func TestBenchChanRound(t *testing.T) {
-	tm, err := chanRound(0)
-	require.NoError(t, err)
-	checkRoundTimes(t, tm)
+	for _, round := range []func(time.Duration) (handoffTimes, error){chanRound, doneRound} {
+		tm, err := round(0)
+		require.NoError(t, err)
+		checkRoundTimes(t, tm)
+	}
 }
 
 func TestBenchWatchRound(t *testing.T) {

@@ -105,6 +105,30 @@ func chanRound(settle time.Duration) (handoffTimes, error) {
 	return t, nil
 }
 
+// doneRound is the context's own wake-up: a goroutine blocked receiving from a
+// context's Done, woken by its cancel, timed as the kill is. Beside the channel it shows
+// what the context package adds to a Go wake-up; beside the context side, what the
+// handle adds to that.
+func doneRound(settle time.Duration) (handoffTimes, error) {
+	var t handoffTimes
+	var waits atomic.Uint64
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ch := make(chan woke, 2)
+	go func() {
+		done := ctx.Done()
+		waits.Add(1)
+		<-done
+		ch <- woke{at: time.Now()}
+	}()
+	start, call, w, err := handoff(ch, waits.Load, 0, settle, func() error { cancel(); return nil })
+	if err != nil {
+		return t, err
+	}
+	t.total, t.call = w.at.Sub(start), call
+	return t, nil
+}
+
 // watchRound is the system's WAIT ended by the kill's POST, from goroutines through the
 // protocol's Go binding (zconsole/c): one in Watch, the other calling Kill, the same cgo
 // calls into the same C as the handle's goroutine in the WAIT and Kill's POST make.

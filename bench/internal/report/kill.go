@@ -10,6 +10,7 @@ type killSide struct {
 var killSides = []killSide{
 	{"floor (C)", "floor-"},
 	{"a goroutine woken from a channel (Go)", "chan-"},
+	{"a goroutine woken from a context's Done by its cancel (Go)", "done-"},
 	{"cgo handoff: a goroutine asleep in C", "cgo-"},
 	{"cgo handoff, the part C sees", "cgo-c-"},
 	{"**kill**: `Kill` to `Wait`'s return", ""},
@@ -134,10 +135,18 @@ func killPartsOf(data *Data) *killParts {
 		}
 		return delta(s.Median - ch.Median)
 	}
-	cgo := get("cgo-p50-ns")
+	cgo, done := get("cgo-p50-ns"), get("done-p50-ns")
+	ctxBeyond, ctxPkg := beyond(ctx), "not measured"
+	if done.Ok() {
+		ctxPkg = delta(done.Median - ch.Median)
+		if ctx.Ok() {
+			ctxBeyond = delta(ctx.Median - done.Median)
+		}
+	}
 	p := &killParts{Floor: dur(floor.Median), OnWay: table([]string{"part", "kill", "context"}, [][]string{
 		{"the Go wake-up: a goroutine blocked on a channel, woken by close (the channel side)", dur(ch.Median), dur(ch.Median)},
-		{"the handle's own path beyond it: the side less the channel", beyond(kill), beyond(ctx)},
+		{"the context package's own part beyond it: a goroutine blocked on a context's Done, woken by its cancel, less the channel", "—", ctxPkg},
+		{"the handle's own path beyond that: the kill less the channel, the context less the context's own wake-up", beyond(kill), ctxBeyond},
 		{"**the whole**, `time.Now` to `time.Now`", dur(kill.Median), cell(ctx, dur)},
 		{"the waker's call as it sees it: `Kill` (its POST included, after the Wait has run), `cancel`",
 			cell(get("kill-call-p50-ns"), dur), cell(get("ctx-call-p50-ns"), dur)},
@@ -175,8 +184,10 @@ type killWhy struct {
 
 // killWhyChan is the Go wake-up beside the side: the channel's median and ratio to the
 // floor, the side's ratio to the channel, the rest of the side beyond the channel, and
-// the waker's call (Kill, cancel).
-type killWhyChan struct{ Chan, ChanX, X, Own, Call string }
+// the waker's call (Kill, cancel). For the context, Done is the context's own wake-up
+// (a goroutine woken from a context's Done by its cancel) and DoneX its ratio to the
+// channel, and Own is what the handle adds to it; "" where it was not measured.
+type killWhyChan struct{ Chan, ChanX, X, Own, Call, Done, DoneX string }
 
 // killWhyAt says where the side with prefix (called what) spent its time at the settle
 // time of benchmark name.
@@ -189,8 +200,11 @@ func killWhyAt(data *Data, name, settle, prefix, what string) killWhy {
 		if prefix == "ctx-" {
 			call = "ctx-call-p50-ns"
 		}
-		w.Chan = &killWhyChan{dur(ch.Median), times(get("chan-x-vs-floor").Median), ratioCell(get(prefix + "x-vs-chan")),
-			delta(side - ch.Median), orDash(get(call), dur)}
+		w.Chan = &killWhyChan{Chan: dur(ch.Median), ChanX: times(get("chan-x-vs-floor").Median),
+			X: ratioCell(get(prefix + "x-vs-chan")), Own: delta(side - ch.Median), Call: orDash(get(call), dur)}
+		if done := get("done-p50-ns"); prefix == "ctx-" && done.Ok() {
+			w.Chan.Done, w.Chan.DoneX, w.Chan.Own = dur(done.Median), times(done.Median/ch.Median), delta(side-done.Median)
+		}
 	}
 	if cgo := get("cgo-p50-ns"); cgo.Ok() {
 		w.Cgo, w.CgoX = dur(cgo.Median), times(get("cgo-x-vs-floor").Median)

@@ -90,7 +90,8 @@ func TestRenderExplainsTheKill(t *testing.T) {
 	// µs; the WAIT's end from C threads 28.0, through the binding 40.0; Close 120.
 	contains(t, render(t, fixture(t)),
 		"| the Go wake-up: a goroutine blocked on a channel, woken by close (the channel side) | 6.00 µs | 6.00 µs |",
-		"| the handle's own path beyond it: the side less the channel | 3.00 µs | 6.00 µs |",
+		"| the context package's own part beyond it: a goroutine blocked on a context's Done, woken by its cancel, less the channel | — | 3.00 µs |",
+		"| the handle's own path beyond that: the kill less the channel, the context less the context's own wake-up | 3.00 µs | 3.00 µs |",
 		"| **the whole**, `time.Now` to `time.Now` | 9.00 µs | 12.0 µs |",
 		"| the waker's call as it sees it: `Kill` (its POST included, after the Wait has run), `cancel` | 60.0 µs | 5.00 µs |",
 		"the least a Wait asleep in the system would take | 36.0 µs | 36.0 µs |",
@@ -101,7 +102,8 @@ func TestRenderExplainsTheKill(t *testing.T) {
 		"27.0 µs in C, and 3.00 µs on the way out,",
 		// The context misses its target at 2 ms: 11.0 µs against a floor of 20.0 and a channel of 5.00.
 		"**Why the target is not met at settle 2 ms, for the context.** Its median is 0.550× the floor's (11.0 µs against 20.0 µs).",
-		"It is 2.20× the channel's: the Go wake-up itself took 5.00 µs (0.250× the floor's), and the handle's own path beyond it 6.00 µs; the waker's call took 4.00 µs as its caller saw it.",
+		"It is 2.20× the channel's: the Go wake-up itself took 5.00 µs (0.250× the floor's); a goroutine woken from a context's Done by its cancel, with no handle, took 8.00 µs (1.60× the channel's): the context package's `cancel` is part of every such wake-up, and the handle's own path beyond it took 3.00 µs; the waker's call took 4.00 µs as its caller saw it.",
+		"| 20 ms | a goroutine woken from a context's Done by its cancel (Go) | 9.00 µs (9.00 µs–9.00 µs, 3 runs) | 27.0 µs (27.0 µs–27.0 µs, 3 runs) | 0.300× | 0.300× | — |",
 		"Target, settle 2 ms, the context: the median within 0.5× of the floor's and 2× of the channel's: 0.550× (1 run) and 2.20×: **not met**.",
 		"Target, settle 20 ms, the kill: the median within 0.5× of the floor's and 2× of the channel's: 0.300× (0.280×–0.320×, 3 runs) and 1.50×: **met**.",
 	)
