@@ -6,7 +6,7 @@
 # and the library's micro-benchmarks of its own API that BENCHMARKS.md quotes. It writes
 # bench/benchmarks.txt, the raw output in the format benchstat reads, with the machine
 # and the command that measured each part as configuration lines, and BENCHMARKS.md from
-# it (bench/cmd/report). About five minutes on a 2-core machine; it must stay under ten.
+# it (bench/cmd/report). About eight minutes on a 2-core machine; it must stay under ten.
 #
 # `bench/bench.sh -report` measures nothing: it writes BENCHMARKS.md again from the
 # bench/benchmarks.txt there is (`make bench-report`).
@@ -15,7 +15,16 @@
 # the fewest for which benchstat gives a confidence interval]; KILL_ROUNDS, rounds per
 # side and run of BenchmarkKill [300]; KILL_COUNT, its runs [3]; POLL_COUNT, runs of
 # BenchmarkPolling [3]; IDLE_WINDOW, BenchmarkIdle's window [10s]; DEMO_RUNS, runs of
-# the demo per script [5].
+# the demo per script [5]; AB_BASE, the commit whose library the throughput is set
+# beside [9eb7213, the last before a Wait slept in Go]; THROUGHPUT_TIME, -benchtime of
+# each throughput run [0.5s].
+#
+# The throughput A/B: bench/throughput uses the library's public API only, so the same
+# benchmark builds against AB_BASE's library too. bench.sh puts that commit's tree
+# (git archive) and a copy of the throughput package, in a module that replaces the
+# library with it, in a directory of its own ($AB, removed at the end), and runs the two
+# builds alternately, COUNT times each, so that both meet the same load; the base's
+# results are named code=base/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,11 +41,14 @@ KILL_COUNT=${KILL_COUNT:-3}
 POLL_COUNT=${POLL_COUNT:-3}
 IDLE_WINDOW=${IDLE_WINDOW:-10s}
 DEMO_RUNS=${DEMO_RUNS:-5}
+AB_BASE=${AB_BASE:-9eb72136936f89d224a1ad5adf74dd591c7162e8}
+THROUGHPUT_TIME=${THROUGHPUT_TIME:-0.5s}
 
 out=bench/benchmarks.txt
 mkdir -p bench bin
 tmp=$(mktemp bench/.benchmarks.XXXXXX)
-trap 'rm -f "$tmp"' EXIT
+AB=$(mktemp -d)
+trap 'rm -rf "$tmp" "$AB"' EXIT
 started=$(date +%s)
 
 python=none
@@ -51,6 +63,7 @@ fi
 	echo "machine-python: $python"
 	echo "machine-date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "machine-load-start: $(cut -d' ' -f1-3 /proc/loadavg)"
+	echo "ab-base: $(git rev-parse --short=12 "$AB_BASE")"
 } >"$tmp"
 
 # part COMMAND: run one part, recording the command as the configuration line
@@ -68,7 +81,16 @@ BENCH="$GO -C bench test -tags zconsolesim -run '^\$'"  # the benchmark module's
 part "$BENCH -bench '^BenchmarkKill\$' -benchtime ${KILL_ROUNDS}x -count $KILL_COUNT ./console"
 part "$BENCH -bench '^BenchmarkPolling\$' -benchtime 1x -count $POLL_COUNT ./console"
 part "ZCONSOLE_BENCH_IDLE_WINDOW=$IDLE_WINDOW $BENCH -bench '^BenchmarkIdle\$' -benchtime 1x -count 1 ./console"
-part "$BENCH -bench '^BenchmarkThroughput\$' -benchtime 0.5s -count $COUNT ./console"
+# The base's library and a module for the throughput package on it (see above).
+mkdir -p "$AB/lib" "$AB/bench"
+git archive "$AB_BASE" | tar -x -C "$AB/lib"
+cp bench/go.mod bench/go.sum "$AB/bench/"
+cp -r bench/throughput "$AB/bench/"
+$GO -C "$AB/bench" mod edit -replace "github.com/go-zos/zconsole=$AB/lib"
+for _ in $(seq "$COUNT"); do
+	part "$BENCH -bench '^BenchmarkThroughput\$' -benchtime $THROUGHPUT_TIME -count 1 ./throughput"
+	part "ZCONSOLE_BENCH_CODE=base $GO -C \$AB/bench test -tags zconsolesim -run '^\$' -bench '^BenchmarkThroughput\$/^code=base\$/^limit=(5|255)\$' -benchtime $THROUGHPUT_TIME -count 1 ./throughput"
+done
 part "$SIM -bench '^BenchmarkCommandCostRatio\$' -count $COUNT ./zconsole"
 part "$BENCH -bench '^BenchmarkCommandCostRatio\$' -count $COUNT ./console"
 part "$SIM -bench '^(BenchmarkCommandCost|BenchmarkPut)\$' -benchmem -count $COUNT ./zconsole"

@@ -115,7 +115,7 @@ func startAsk(h *Handle, m *c.Message) (*asking, error) {
 	switch {
 	case h.closed:
 		return nil, ErrClosed
-	case h.killed:
+	case h.killed.Load():
 		return nil, ErrKilled
 	}
 	ref, err := c.AskStart(m)

@@ -112,10 +112,10 @@ func FuzzCopyCIB(f *testing.F) {
 		}
 		n := int(capacity) % (c.CopyMax + 1)
 		mem := bytes.Repeat([]byte{0xA5}, n+copyGuard)
-		var w c.Waiter
-		woke, cp, err := w.Wait(h.area, mem[:n:n])
-		if woke != c.WokeCommand || err != nil {
-			t.Fatalf("c.Wait: woke %d, %v", woke, err)
+		var tk c.Taker
+		cp, took, err := tk.Take(h.area, mem[:n:n])
+		if !took || err != nil {
+			t.Fatalf("c.Take: took %v, %v", took, err)
 		}
 		if cp.Addr < 0x1000 || cp.Addr >= 0x80000000 {
 			t.Fatalf("the CIB is at %#x, not in 31-bit storage", cp.Addr)

@@ -40,7 +40,7 @@ func TestWaitContextCancelLeavesHandleUsable(t *testing.T) {
 	require.NoError(t, err, "the handle is usable")
 	assert.Equal(t, "AFTER", cmd.Text)
 
-	// and a new WaitContext blocks again rather than seeing a stale interrupt
+	// and a new WaitContext blocks again rather than returning what ended the last one
 	ctx2, cancel2 := context.WithCancel(context.Background())
 	defer cancel2()
 	ch2 := waitCtxAsync(ctx2, h)

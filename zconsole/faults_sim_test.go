@@ -103,27 +103,48 @@ func TestWaitFails(t *testing.T) {
 	assert.Equal(t, "LATER", cmd.Text)
 }
 
-// POST fails: Kill says so and the handle is not killed; Close with a blocked Wait
-// returns the error and leaves the handle open rather than free storage under it.
+// POST fails: Kill says so, and the handle is killed all the same (a Wait sleeps in Go,
+// and Kill wakes it there): what stays undone is ending the system's WAIT. While that
+// WAIT is in progress and its kill cannot be posted, Close returns the error and leaves
+// the handle open rather than free storage under it; once the POST works, it frees.
 func TestPostFails(t *testing.T) {
 	fresh(t)
 	h := open(t)
-	sim.Inject(sim.Fault{SVC: sim.SVCPost, RC: 4, Times: 2})
-	assert.Equal(t, "POST", serviceError(t, zconsole.Kill(h)).Op)
-
 	ch := waitAsync(h)
 	blocked(t, 1)
-	err := h.Close()
-	assert.Equal(t, "POST", serviceError(t, err).Op)
-	command(t, "F DEMO,STILLOPEN")
-	r := recv(t, ch)
-	require.NoError(t, r.err)
-	assert.Equal(t, "STILLOPEN", r.cmd.Text)
+	sim.Inject(sim.Fault{SVC: sim.SVCPost, RC: 4, Times: 2})
+	assert.Equal(t, "POST", serviceError(t, zconsole.Kill(h)).Op)
+	assert.ErrorIs(t, recv(t, ch).err, zconsole.ErrKilled, "woken in Go")
+	_, err := zconsole.Wait(h)
+	assert.ErrorIs(t, err, zconsole.ErrKilled, "and killed for good")
 
+	assert.Equal(t, "POST", serviceError(t, h.Close()).Op, "the WAIT goes on")
+	require.NoError(t, h.SetQueueLimit(3), "the handle is open")
 	require.NoError(t, zconsole.Kill(h), "POST works again")
-	_, err = zconsole.Wait(h)
-	assert.ErrorIs(t, err, zconsole.ErrKilled)
 	require.NoError(t, h.Close())
+	assert.Equal(t, retiredBlocks(), sim.Stats().ProgramBlocks, "the work area is freed")
+}
+
+// A WAIT that a command ends needs no kill: Close, its POST failing, frees the handle
+// once the WAIT a WaitContext left behind has ended, and the command that ended it stays
+// queued for the next handle.
+func TestCloseAfterTheWaitEndedNeedsNoPost(t *testing.T) {
+	fresh(t)
+	h, err := zconsole.Init()
+	require.NoError(t, err)
+	leaveWaitGoing(t, h)
+
+	sim.Inject(sim.Fault{SVC: sim.SVCPost, RC: 4, Times: -1})
+	assert.Equal(t, "POST", serviceError(t, h.Close()).Op, "the WAIT the WaitContext left goes on")
+	command(t, "F DEMO,ENDS")
+	eventually(t, "Close, once the command has ended the WAIT", func() bool { return h.Close() == nil })
+	sim.Inject(sim.Fault{SVC: sim.SVCPost})
+	assert.Equal(t, retiredBlocks(), sim.Stats().ProgramBlocks, "the work area is freed")
+
+	h2 := open(t)
+	cmd, err := zconsole.Wait(h2)
+	require.NoError(t, err)
+	assert.Equal(t, "ENDS", cmd.Text, "still queued")
 }
 
 // The protocol never does what z/OS would abend for (that the simulator catches it is

@@ -2,31 +2,37 @@ package zconsole
 
 import (
 	"context"
-	"fmt"
+	"errors"
+	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-zos/zconsole/internal/errwrap"
 	"github.com/go-zos/zconsole/zconsole/c"
 )
 
 // Handle is the program's end of the operator console: the job's communications area,
-// and the two ECBs that end a wait besides a command (kill, and interrupt for
-// [WaitContext]). A process has at most one open Handle, because the communications
-// area belongs to the job.
+// and the kill ECB that ends the system's WAIT besides a command. A process has at most
+// one open Handle, because the communications area belongs to the job.
 //
 // All functions on a Handle are safe for concurrent use; at most one Wait may be
 // blocked on it at a time.
 type Handle struct {
+	// What a kill touches, together: the lock, the flag, the WAIT whose wake-up ends a
+	// Wait, and the Wait's own state. busy and waiters change as a Wait begins and ends.
 	mu      sync.Mutex
-	area    c.Area            // the work area; 0 once closed
-	closed  bool              // Close has begun
-	killed  bool              // Kill has posted the kill ECB
-	waiting bool              // a waiter is inside Wait
-	left    chan struct{}     // closed when that waiter has left C
-	start   []byte            // the START CIB as copied, for the first Wait to decode
-	buf     []byte            // the copy buffer, used only by the waiter
-	waiter  c.Waiter          // where the system writes a Wait's results, used only by the waiter
-	asks    map[c.Ask]*asking // outstanding Asks, whose waits Kill and Close end
+	killed  atomic.Bool    // Kill or Close has begun: set under mu, read anywhere
+	busy    atomic.Bool    // a Wait is running
+	watch   *watch         // the WAIT issued for a Wait, until a Wait has seen it end
+	waiters sync.WaitGroup // the Wait running, which Close waits for
+
+	area   c.Area            // the work area; 0 once closed
+	closed bool              // Close has begun
+	posted bool              // the kill ECB is posted
+	start  []byte            // the START CIB as copied, for the first Wait to decode
+	asks   map[c.Ask]*asking // outstanding Asks, whose waits Kill and Close end
+	buf    []byte            // the copy buffer, used by the Wait running alone
+	taker  c.Taker           // where the system writes a Take's results, the same
 }
 
 // pendingStart keeps the copy of a START CIB that Init took off the chain but could not
@@ -92,14 +98,22 @@ func Init(opts ...Option) (*Handle, error) {
 //     that does not hold together.
 //
 // The first Wait after [Init] on a started job returns the START command.
+//
+// Wait takes a queued command itself: a short call into C copies the CIB out and frees
+// it (QEDIT), and never waits. When none is queued, Wait sleeps in Go, not in the
+// system: one goroutine per handle sits in the system's WAIT on the communications ECB
+// and the kill ECB and only reports that one was posted; the Wait it wakes looks at the
+// chain again. So a command leaves the chain only for a Wait that returns it, and Kill
+// or a context ends a Wait with a Go wake-up.
 func Wait(h *Handle) (Command, error) {
 	return h.wait(context.Background())
 }
 
-// WaitContext is [Wait] that also returns when ctx is done, with an error that wraps
-// ctx.Err() (and context.Cause(ctx) when it differs). The handle stays usable: a
-// command that arrived as ctx ended is returned, not lost, and the next Wait goes on
-// as before.
+// WaitContext is [Wait] that also returns when ctx is done, at once, with an error that
+// wraps ctx.Err() (and context.Cause(ctx) when it differs). The handle stays usable: a
+// command that arrived as ctx ended was either returned or is still queued, for the next
+// Wait, never lost; the system's WAIT the Wait slept behind goes on, and serves the
+// next Wait.
 //
 // WaitContext looks at the queue before it looks at ctx: a command queued when it is
 // called is returned even if ctx is already done, and ctx's error comes only when none
@@ -115,14 +129,17 @@ func WaitContext(ctx context.Context, h *Handle) (Command, error) {
 
 // Kill ends the handle's waiting: a blocked Wait returns [ErrKilled] at once, and so does
 // every later Wait, until Close. Kill is safe from any goroutine, before, during or
-// after a Wait; a second Kill posts nothing and returns nil, unless an [Ask]'s cancel
-// could not be posted before, which it tries again (and reports). After Close, Kill
-// returns [ErrClosed].
+// after a Wait. It wakes a blocked Wait first (it sleeps in Go), lets it run, and then
+// posts the kill ECB, which ends the system's WAIT behind it. A second Kill posts
+// nothing and returns nil, unless a POST failed before (the kill ECB's, an [Ask]'s
+// cancel), which it tries again (and reports). After Close, Kill returns [ErrClosed].
 //
-// When Kill returns nil, a Wait blocked on h is ending with [ErrKilled] and every Wait
-// that begins later returns it; a Wait that had already taken a command off the chain
-// still returns that command, so none is lost. The same holds for [Ask]: a blocked Ask
-// ends with ErrKilled (its question deleted) unless its reply has come.
+// When Kill returns, whatever it returns, a Wait blocked on h has been woken and returns
+// ErrKilled, and every Wait that begins later returns it; a Wait that had already taken
+// a command off the chain still returns that command, so none is lost. An error says
+// what could not be posted: without the kill ECB's POST the system's WAIT goes on until
+// a command comes or a later Kill or Close posts it. When Kill returns nil, a blocked
+// [Ask] ends with ErrKilled too (its question deleted) unless its reply has come.
 func Kill(h *Handle) error {
 	if h == nil {
 		return ErrClosed
@@ -132,14 +149,47 @@ func Kill(h *Handle) error {
 	if h.closed {
 		return ErrClosed
 	}
-	if h.killed {
-		return h.cancelAsks() // nil, unless an Ask's cancel could not be posted before
+	h.killWaits()
+	var errs []error
+	if err := h.postKill(); err != nil {
+		errs = append(errs, errwrap.Op("zconsole", "kill", fault(err)))
+	}
+	if err := h.cancelAsks(); err != nil {
+		errs = append(errs, err)
+	}
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return errors.Join(errs...)
+}
+
+// killWaits wakes a blocked Wait (it sleeps behind h.watch) and makes every later one
+// return ErrKilled. The woken Wait is put to run first (runtime.Gosched): it would
+// otherwise wait for a processor while the caller goes on into the cgo call of the POST.
+// Call it with h.mu held; the woken Wait returns without it.
+func (h *Handle) killWaits() {
+	if h.killed.Load() {
+		return
+	}
+	h.killed.Store(true)
+	if h.watch != nil {
+		h.watch.wakeUp()
+	}
+	if h.busy.Load() {
+		runtime.Gosched()
+	}
+}
+
+// postKill posts the kill ECB, unless it is posted. Call it with h.mu held.
+func (h *Handle) postKill() error {
+	if h.posted {
+		return nil
 	}
 	if err := c.Kill(h.area); err != nil {
-		return errwrap.Op("zconsole", "kill", fault(err))
+		return err
 	}
-	h.killed = true
-	return h.cancelAsks()
+	h.posted = true
+	return nil
 }
 
 // SetQueueLimit changes how many MODIFY commands the system queues for the program
@@ -163,15 +213,19 @@ func (h *Handle) SetQueueLimit(n int) error {
 	return nil
 }
 
-// Close kills the handle, waits until a blocked Wait has returned and left the
-// system's storage alone, sets the queue limit to 0 (so later MODIFY commands are
-// refused visibly, with IEE342I, not queued for no one) and frees the handle's storage.
-// Commands still queued stay on the job's chain for the next [Init]. Close also
-// releases the storage of questions ([Ask]) deleted unanswered whose late reply the
-// system has posted since; that of the others stays until it does.
+// Close kills the handle (as [Kill] does), waits until a blocked Wait has returned and
+// the goroutine in the system's WAIT has left it, sets the queue limit to 0 (so later
+// MODIFY commands are refused visibly, with IEE342I, not queued for no one) and frees
+// the handle's storage: nothing is freed while anything may still use it. Commands
+// still queued stay on the job's chain for the next [Init]. Close also releases the
+// storage of questions ([Ask]) deleted unanswered whose late reply the system has posted
+// since; that of the others stays until it does.
 //
-// Close returns [ErrClosed] if the handle is already closed. If the kill cannot be
-// posted while a Wait is blocked, Close returns that error and leaves the handle open.
+// Close returns [ErrClosed] if the handle is already closed. If the kill ECB cannot be
+// posted while the system's WAIT for h is in progress (a Wait is blocked, or a
+// WaitContext whose context ended left it), Close returns that error and leaves the
+// handle open, and killed: the WAIT still refers to its storage. A later Close tries
+// again.
 func (h *Handle) Close() error {
 	if h == nil {
 		return ErrClosed
@@ -181,28 +235,23 @@ func (h *Handle) Close() error {
 		h.mu.Unlock()
 		return ErrClosed
 	}
-	if !h.killed {
-		if err := c.Kill(h.area); err != nil {
-			if h.waiting {
-				h.mu.Unlock()
-				return errwrap.Op("zconsole", "close", fault(err))
-			}
-		} else {
-			h.killed = true
-		}
-	}
+	h.killWaits()
+	err := h.postKill()
 	_ = h.cancelAsks() // best effort: an Ask whose cancel cannot be posted waits for its reply
+	if err != nil && h.watch != nil && !h.watch.ended() {
+		h.mu.Unlock()
+		return errwrap.Op("zconsole", "close", fault(err))
+	}
 	h.closed = true
-	waiting, left := h.waiting, h.left
 	h.mu.Unlock()
 
-	if waiting {
-		<-left
-	}
-
+	h.waiters.Wait() // a Wait woken by the kill has left, and no other can begin
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	err := c.Term(h.area)
+	if w := h.watch; w != nil {
+		<-w.done // the kill ECB is posted, or the WAIT had ended: its goroutine ends now
+	}
+	err = c.Term(h.area)
 	h.area = 0
 	sweepRetired()
 	if err != nil {
@@ -211,77 +260,29 @@ func (h *Handle) Close() error {
 	return nil
 }
 
-func (h *Handle) wait(ctx context.Context) (Command, error) {
-	if h == nil {
-		return Command{}, ErrClosed
-	}
-	h.mu.Lock()
-	switch {
-	case h.closed:
-		h.mu.Unlock()
-		return Command{}, ErrClosed
-	case h.waiting:
-		h.mu.Unlock()
-		return Command{}, fmt.Errorf("%w: another Wait is blocked on this handle", ErrBusy)
-	case h.killed:
-		h.mu.Unlock()
-		return Command{}, ErrKilled
-	case h.start != nil:
-		cib := h.start
-		h.start = nil
-		h.mu.Unlock()
-		cmd, _ := decodeCIB(cib, currentPage()) // a START is kept as far as it reads
-		return cmd, nil
-	}
-	h.waiting = true
-	h.left = make(chan struct{})
-	a := h.area
-	h.mu.Unlock()
+// ctxError is the error of operation op, whose context ctx has ended: it wraps
+// ctx.Err(), and the cause when it says more.
+func ctxError(op string, ctx context.Context) error { return &doneError{op: op, ctx: ctx} }
 
-	// Cancel-then-join: when ctx ends, post the interrupt ECB; when the wait is over,
-	// make sure the post is finished before clearing the ECB for the next Wait. A ctx
-	// that is done already posts at once: the wait looks at the chain before the
-	// interrupt ECB, so a queued command still comes first.
-	var stop func() bool
-	var posted chan struct{}
-	if ctx.Done() != nil { // context.Background() never ends: no watcher
-		posted = make(chan struct{})
-		stop = context.AfterFunc(ctx, func() {
-			_ = c.Interrupt(a) // an error leaves the wait to end by a command or a kill
-			close(posted)
-		})
-	}
-	woke, cp, err := h.waiter.Wait(a, h.buf)
-	if stop != nil && !stop() {
-		<-posted
-		_ = c.ClearInterrupt(a)
-	}
-	var cmd Command
-	if woke == c.WokeCommand {
-		cmd, err = decodeCIB(h.buf[:cp.Len], currentPage())
-	}
-
-	h.mu.Lock()
-	h.waiting = false
-	close(h.left)
-	h.mu.Unlock()
-
-	switch woke {
-	case c.WokeCommand:
-		return cmd, err
-	case c.WokeKill:
-		return Command{}, ErrKilled
-	case c.WokeInterrupt:
-		return Command{}, ctxError("wait", ctx)
-	}
-	return Command{}, errwrap.Op("zconsole", "wait", fault(err))
+// doneError is the error of an operation whose context ended: "zconsole: op: " and
+// ctx.Err(), then context.Cause(ctx) when it differs; errors.Is finds both. Both are
+// read from the context when the error is, not when it is made (a context that has
+// ended keeps them): a Wait returns it the moment its context wakes it, with no more
+// work on the way.
+type doneError struct {
+	op  string
+	ctx context.Context // done
 }
 
-// ctxError wraps ctx.Err(), and the cause when it says more, for operation op.
-func ctxError(op string, ctx context.Context) error {
-	err := ctx.Err()
-	if cause := context.Cause(ctx); cause != nil && cause != err {
-		return errwrap.Op("zconsole", op, err, cause)
+// causes returns ctx.Err(), and the cause when it differs.
+func (e *doneError) causes() []error {
+	err := e.ctx.Err()
+	if cause := context.Cause(e.ctx); cause != nil && cause != err {
+		return []error{err, cause}
 	}
-	return errwrap.Op("zconsole", op, err)
+	return []error{err}
 }
+
+func (e *doneError) Error() string { return errwrap.Op("zconsole", e.op, e.causes()...).Error() }
+
+func (e *doneError) Unwrap() []error { return e.causes() }

@@ -18,7 +18,7 @@ func (h *Handle) usable() error {
 	switch {
 	case h.closed:
 		return ErrClosed
-	case h.killed:
+	case h.killed.Load():
 		return ErrKilled
 	}
 	return nil

@@ -45,15 +45,20 @@ func TestSystemPointersWithBitZeroSet(t *testing.T) {
 	ch := waitAsync(h)
 	blocked(t, 1)
 	require.NoError(t, zconsole.Kill(h))
+	assert.ErrorIs(t, recv(t, ch).err, zconsole.ErrKilled)
+	// The Wait returns in Go; the kill's POST must end the WAIT behind it, which Close
+	// waits for.
+	closed := make(chan error, 1)
+	go func() { closed <- h.Close() }()
 	select {
-	case r := <-ch:
-		assert.ErrorIs(t, r.err, zconsole.ErrKilled)
+	case err := <-closed:
+		assert.NoError(t, err)
 	case <-time.After(hang):
 		// The kill ECB is not in the list the WAIT took: let a command end it, so that
-		// Close does not wait for a waiter that never leaves.
-		t.Errorf("Kill did not end the Wait within %v: COMECBPT's bit 0 ended the ECB list", hang)
+		// Close does not wait for a WAIT that never ends.
+		t.Errorf("the kill did not end the WAIT within %v: COMECBPT's bit 0 ended the ECB list", hang)
 		command(t, "F DEMO,RESCUE")
-		<-ch
+		<-closed
 	}
 	assert.Zero(t, sim.Stats().Abends, "abends: %v", sim.Grep(sim.Log(), "ABEND"))
 }

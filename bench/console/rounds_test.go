@@ -44,13 +44,39 @@ func TestBenchKillRoundTimes(t *testing.T) {
 	assert.False(t, c.Opened(), "the handle is closed")
 }
 
-func TestBenchBindingRound(t *testing.T) {
+func TestBenchContextRound(t *testing.T) {
+	simtest.Fresh(t)
+	tm, err := ctxRound(0)
+	require.NoError(t, err)
+	checkRoundTimes(t, tm)
+	assert.False(t, c.Opened(), "the handle is closed")
+}
+
+func TestBenchCloseRound(t *testing.T) {
+	simtest.Fresh(t)
+	tm, err := closeRound(0)
+	require.NoError(t, err)
+	checkRoundTimes(t, tm)
+	assert.Equal(t, tm.call, tm.total, "Close's own time")
+	assert.False(t, c.Opened(), "the handle is closed")
+}
+
+func TestBenchChanRound(t *testing.T) {
+	for _, round := range []func(time.Duration) (handoffTimes, error){chanRound, doneRound} {
+		tm, err := round(0)
+		require.NoError(t, err)
+		checkRoundTimes(t, tm)
+	}
+}
+
+func TestBenchWatchRound(t *testing.T) {
 	simtest.Fresh(t)
 	before := sim.Stats()
-	tm, err := bindingRound(0)
+	tm, err := watchRound(0)
 	require.NoError(t, err)
 	checkRoundTimes(t, tm)
 	assert.Equal(t, before.SVCs[sim.SVCPost]+1, sim.Stats().SVCs[sim.SVCPost], "one POST: the kill")
+	assert.Equal(t, before.SVCs[sim.SVCWait]+1, sim.Stats().SVCs[sim.SVCWait], "one WAIT, ended by it")
 	assert.False(t, c.Opened(), "the work area is released")
 }
 
@@ -89,17 +115,6 @@ func TestBenchHandoffReturnsTheWakersError(t *testing.T) {
 	errWake := errors.New("cannot wake")
 	_, _, _, err := handoff(ch, func() uint64 { return 1 }, 0, 0, func() error { return errWake })
 	assert.ErrorIs(t, err, errWake)
-}
-
-func TestBenchConsoleChunk(t *testing.T) {
-	simtest.Fresh(t)
-	d, refused, err := consoleChunk(40, 1)
-	require.NoError(t, err)
-	assert.Positive(t, d)
-	assert.GreaterOrEqual(t, refused, 0)
-	d, err = chanChunk(40, 1)
-	require.NoError(t, err)
-	assert.Positive(t, d)
 }
 
 func TestBenchPollRound(t *testing.T) {

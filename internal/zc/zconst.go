@@ -66,9 +66,9 @@ const (
 	ASCB_JBNS      = 0xB0  // ASCBJBNS: A(name) for START/MOUNT/LOGON, or 0
 	CVT_SNAME      = 0x154 // CVTSNAME: system name, 8 bytes
 	OK             = 0     // done
-	COMMAND        = 1     // zc_wait: a command was copied out
-	KILLED         = 2     // zc_wait: the kill ECB is posted
-	INTERRUPTED    = 3     // zc_wait: the interrupt ECB is posted
+	COMMAND        = 1     // zc_take: a command was copied out and freed
+	KILLED         = 2     // zc_watch: the kill ECB is posted
+	QUEUED         = 3     // zc_watch: a CIB is queued, or the communications ECB was posted: take it with zc_take
 	REPLIED        = 4     // zc_ask_wait, zc_ask_end: the operator replied
 	CANCELLED      = 5     // zc_ask_wait: the cancel ECB was posted
 	RETIRED        = 6     // zc_ask_end: deleted unanswered, and the block kept: the system may still post a reply into it
@@ -82,7 +82,7 @@ const (
 	OP_QEDIT_FREE  = 2     // QEDIT ORIGIN=,BLOCK=
 	OP_QEDIT_LIMIT = 3     // QEDIT ORIGIN=,CIBCTR=
 	OP_WAIT        = 4     // WAIT for a command
-	OP_POST        = 5     // POST of the kill or interrupt ECB
+	OP_POST        = 5     // POST of the kill ECB
 	OP_WTO         = 6     // WTO
 	OP_DOM         = 7     // DOM
 	OP_WTOR        = 8     // WTOR

@@ -6,10 +6,11 @@ import (
 	"github.com/go-zos/zconsole/internal/zc"
 )
 
-// The console protocol: a work area in 31-bit storage holding the ECBs a wait ends on,
-// built by Init (EXTRACT, the START CIB, QEDIT CIBCTR=) and freed by Term; Wait, Kill
-// and Interrupt on it (WAIT and POST; QEDIT to take each CIB off the chain). The C is
-// protocol.c; the calls into it are in protocol.go, or stub.go where there is none.
+// The console protocol: a work area in 31-bit storage holding the ECBs a WAIT ends on,
+// built by Init (EXTRACT, the START CIB, QEDIT CIBCTR=) and freed by Term; Take, Watch
+// and Kill on it (QEDIT to take a CIB off the chain, which never waits; WAIT; POST).
+// The C is protocol.c; the calls into it are in protocol.go, or stub.go where there is
+// none.
 
 // CopyMax is the buffer Init and Wait need to hold any CIB with its extension.
 const CopyMax = zc.COPY_MAX
@@ -25,14 +26,13 @@ type Copy struct {
 	Verb   uint8  // CIBVERB
 }
 
-// Wake says why a Wait returned.
+// Wake says why a Watch returned.
 type Wake int
 
-// Why a Wait returned.
+// Why a Watch returned.
 const (
-	WokeCommand   Wake = iota + 1 // a command was copied out and taken off the chain
-	WokeKill                      // the kill ECB is posted
-	WokeInterrupt                 // the interrupt ECB is posted
+	WokeQueued Wake = iota + 1 // a CIB is queued, or the communications ECB was posted: Take it
+	WokeKill                   // the kill ECB is posted
 )
 
 // open is set while the address space has a work area: the communications area
@@ -60,31 +60,31 @@ func Init(limit int, buf []byte) (a Area, n int, err error) {
 	return a, n, err
 }
 
-// Waiter is the storage [Waiter.Wait] hands the C for its results. Memory passed to C
-// lives on the heap, so a Waiter kept and used again and again (by one goroutine at a
-// time) spares each Wait an allocation.
-type Waiter struct {
-	out waitOut
+// Taker is the storage [Taker.Take] hands the C for its results. Memory passed to C
+// lives on the heap, so a Taker kept and used again and again (by one goroutine at a
+// time) spares each Take an allocation.
+type Taker struct {
+	out takeOut
 }
 
-// Wait blocks until a command is queued, the kill ECB is posted or the interrupt ECB
-// is posted, and says which. A command is copied into buf (cut to its length) and taken
-// off the chain before Wait returns WokeCommand; when its QEDIT fails, the error says
-// so and the command stays queued.
-func (w *Waiter) Wait(a Area, buf []byte) (Wake, Copy, error) {
-	return zcWait(&w.out, a, buf)
+// Take copies the first CIB on the chain into buf (cut to its length), takes it off the
+// chain (QEDIT BLOCK=) and reports ok; with the chain empty it reports !ok. It never
+// waits. When QEDIT fails, the error says so and the command stays queued.
+func (t *Taker) Take(a Area, buf []byte) (cp Copy, ok bool, err error) {
+	return zcTake(&t.out, a, buf)
 }
 
-// Kill posts the kill ECB: a Wait blocked on a returns WokeKill, and so does every Wait
-// after, until Term.
+// Watch blocks in WAIT on the communications ECB and the kill ECB, and says which
+// ended it: WokeQueued when a command may be queued (Take it), WokeKill once the kill
+// ECB is posted. It takes no CIB. It issues no WAIT when the kill ECB is already posted
+// or a CIB is already queued (drain before waiting): a WAIT on an ECB posted for a CIB
+// not yet taken would end at once. One goroutine at a time may be in Watch on a work
+// area: z/OS allows one WAIT on an ECB at a time.
+func Watch(a Area) (Wake, error) { return zcWatch(a) }
+
+// Kill posts the kill ECB: a Watch blocked on a returns WokeKill, and so does every
+// Watch after, until Term.
 func Kill(a Area) error { return zcKill(a) }
-
-// Interrupt posts the interrupt ECB, which ends one Wait with WokeInterrupt.
-func Interrupt(a Area) error { return zcInterrupt(a) }
-
-// ClearInterrupt clears the interrupt ECB. Call it only when no Wait is running and no
-// Interrupt can come.
-func ClearInterrupt(a Area) error { return zcClearInterrupt(a) }
 
 // SetLimit sets the number of MODIFY commands the system queues (QEDIT CIBCTR=, 0 to
 // 255).

@@ -6,15 +6,25 @@
  * The same code runs on z/OS and in the simulator; each supervisor call goes through
  * zc_svc() with its registers set exactly as the macro expansion sets them.
  *
+ * The work is split between two callers. A program's Wait takes commands with zc_take,
+ * a short call that copies the first CIB out and frees it, and never waits; only when
+ * the chain is empty does it ask for zc_watch, which one thread (a goroutine of its
+ * own) issues: it WAITs on the communications ECB and the kill ECB and says which ended
+ * the WAIT, but takes no CIB. So a CIB leaves the chain only in zc_take, for a caller
+ * that returns it, and the caller itself never sleeps in the system.
+ *
  * The rules this file keeps (each one a fault of earlier code):
- *  - drain before waiting: the chain is looked at before every WAIT, so a queued
- *    command never depends on when the system resets the communications ECB;
+ *  - drain before waiting: zc_watch looks at the chain before every WAIT and issues
+ *    none while a CIB is queued, so a queued command never depends on when the system
+ *    resets the communications ECB, and a WAIT is never issued on an ECB left posted
+ *    for a CIB no one has taken yet (it would end at once, again and again);
  *  - the verb is compared for equality: X'44' (MODIFY) contains the X'04' (START) bit;
  *  - a CIB is copied no further than it declares itself to reach, and never beyond the
  *    caller's buffer;
  *  - QEDIT BLOCK= gets the CIB's own chain address and is never issued with 0, which the
  *    expansion would turn into "free every CIB";
- *  - the kill ECB is cleared when the area is built and tested after every WAIT;
+ *  - the kill ECB is cleared when the area is built, and tested before and after every
+ *    WAIT;
  *  - at init, the START CIB is freed and the limit set in one step, so no MODIFY meets a
  *    limit of 0 in between;
  *  - every address the system hands over (the COM address, COMECBPT, COMCIBPT) has bit 0
@@ -114,8 +124,7 @@ int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc
 		goto fail;
 	}
 	zc_put32(&z->ecblist[0], ecb);
-	zc_put32(&z->ecblist[1], zc_addr(&z->killecb));
-	zc_put32(&z->ecblist[2], zc_addr(&z->intrecb) | ZC_LIST_LAST);
+	zc_put32(&z->ecblist[1], zc_addr(&z->killecb) | ZC_LIST_LAST);
 
 	/*
 	 * A started job finds its START CIB at the head of the chain. Copy it out for the
@@ -144,32 +153,46 @@ fail:
 	return rc;
 }
 
-int zc_wait(uint32_t area, unsigned char *buf, uint32_t cap, zc_copy *out, zc_fault *f)
+/* COMCIBPT: the first CIB on the chain, or 0. */
+static uint32_t first_cib(const zc_area *z)
+{
+	const unsigned char *com = (const unsigned char *)zc_ptr(z->com);
+
+	return zc_sysaddr(zc_load32((const uint32_t *)(com + ZC_COM_CIBPT)));
+}
+
+int zc_take(uint32_t area, unsigned char *buf, uint32_t cap, zc_copy *out, zc_fault *f)
 {
 	zc_area *z = area_of(area);
-	const uint32_t *cibpt;
 	uint32_t cib;
 	int rc;
 
 	if (z == NULL)
 		return ZC_EBADAREA;
-	cibpt = (const uint32_t *)((unsigned char *)zc_ptr(z->com) + ZC_COM_CIBPT);
-	for (;;) {
-		if (zc_posted(&z->killecb))
-			return ZC_KILLED;
-		cib = zc_sysaddr(zc_load32(cibpt));
-		if (cib != 0) {
-			copy_cib((const unsigned char *)zc_ptr(cib), buf, cap, out);
-			/* Not freed means still queued: report the failure, not the copy. */
-			rc = free_cib(z, cib, f);
-			return rc == ZC_OK ? ZC_COMMAND : rc;
-		}
-		if (zc_posted(&z->intrecb))
-			return ZC_INTERRUPTED;
-		rc = zc_wait_list(z->ecblist, ZC_OP_WAIT, f);
-		if (rc != ZC_OK)
-			return rc;
-	}
+	cib = first_cib(z);
+	if (cib == 0)
+		return ZC_OK;
+	copy_cib((const unsigned char *)zc_ptr(cib), buf, cap, out);
+	/* Not freed means still queued: report the failure, not the copy. */
+	rc = free_cib(z, cib, f);
+	return rc == ZC_OK ? ZC_COMMAND : rc;
+}
+
+int zc_watch(uint32_t area, zc_fault *f)
+{
+	zc_area *z = area_of(area);
+	int rc;
+
+	if (z == NULL)
+		return ZC_EBADAREA;
+	if (zc_posted(&z->killecb))
+		return ZC_KILLED;
+	if (first_cib(z) != 0)
+		return ZC_QUEUED; /* drain before waiting: no WAIT while a CIB is queued */
+	rc = zc_wait_list(z->ecblist, ZC_OP_WAIT, f);
+	if (rc != ZC_OK)
+		return rc;
+	return zc_posted(&z->killecb) ? ZC_KILLED : ZC_QUEUED;
 }
 
 int zc_kill(uint32_t area, zc_fault *f)
@@ -179,25 +202,6 @@ int zc_kill(uint32_t area, zc_fault *f)
 	if (z == NULL)
 		return ZC_EBADAREA;
 	return zc_post(&z->killecb, ZC_OP_POST, f);
-}
-
-int zc_interrupt(uint32_t area, zc_fault *f)
-{
-	zc_area *z = area_of(area);
-
-	if (z == NULL)
-		return ZC_EBADAREA;
-	return zc_post(&z->intrecb, ZC_OP_POST, f);
-}
-
-int zc_clear_interrupt(uint32_t area)
-{
-	zc_area *z = area_of(area);
-
-	if (z == NULL)
-		return ZC_EBADAREA;
-	zc_store32(&z->intrecb, 0);
-	return ZC_OK;
 }
 
 int zc_set_limit(uint32_t area, uint32_t limit, zc_fault *f)

@@ -16,8 +16,8 @@ import (
 
 // The calls into protocol.c, and the one place a C result becomes a Go error.
 
-// waitOut is what a Wait hands the C for its results.
-type waitOut struct {
+// takeOut is what a Take hands the C for its results.
+type takeOut struct {
 	cp C.zc_copy
 	f  C.zc_fault
 }
@@ -82,34 +82,38 @@ func zcInit(limit int, buf []byte) (Area, int, error) {
 	return Area(area), int(cp.len), errOf(r, &f)
 }
 
-func zcWait(o *waitOut, a Area, buf []byte) (Wake, Copy, error) {
-	r := C.zc_wait(C.uint32_t(a), bufPtr(buf), C.uint32_t(len(buf)), &o.cp, &o.f)
+func zcTake(o *takeOut, a Area, buf []byte) (Copy, bool, error) {
+	r := C.zc_take(C.uint32_t(a), bufPtr(buf), C.uint32_t(len(buf)), &o.cp, &o.f)
 	switch r {
 	case C.ZC_COMMAND:
-		return WokeCommand, copyOf(&o.cp), nil
-	case C.ZC_KILLED:
-		return WokeKill, Copy{}, nil
-	case C.ZC_INTERRUPTED:
-		return WokeInterrupt, Copy{}, nil
+		return copyOf(&o.cp), true, nil
+	case C.ZC_OK:
+		return Copy{}, false, nil
 	}
 	if err := errOf(r, &o.f); err != nil {
-		return 0, Copy{}, err
+		return Copy{}, false, err
 	}
-	return 0, Copy{}, fmt.Errorf("result %d of zc_wait", int(r))
+	return Copy{}, false, fmt.Errorf("result %d of zc_take", int(r))
+}
+
+func zcWatch(a Area) (Wake, error) {
+	var f C.zc_fault
+	r := C.zc_watch(C.uint32_t(a), &f)
+	switch r {
+	case C.ZC_QUEUED:
+		return WokeQueued, nil
+	case C.ZC_KILLED:
+		return WokeKill, nil
+	}
+	if err := errOf(r, &f); err != nil {
+		return 0, err
+	}
+	return 0, fmt.Errorf("result %d of zc_watch", int(r))
 }
 
 func zcKill(a Area) error {
 	var f C.zc_fault
 	return errOf(C.zc_kill(C.uint32_t(a), &f), &f)
-}
-
-func zcInterrupt(a Area) error {
-	var f C.zc_fault
-	return errOf(C.zc_interrupt(C.uint32_t(a), &f), &f)
-}
-
-func zcClearInterrupt(a Area) error {
-	return errOf(C.zc_clear_interrupt(C.uint32_t(a)), nil)
 }
 
 func zcSetLimit(a Area, n int) error {

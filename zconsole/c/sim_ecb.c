@@ -11,7 +11,10 @@
  * posted; if fewer than the event count, it sets the wait bit on the others and sleeps
  * on the simulator's condition variable until POSTs make up the count. POST sets the
  * post bit and the code, clears the wait bit, and wakes every sleeper to look again.
- * Nothing polls.
+ * Nothing polls. A POST counts towards the WAIT it ends even if the ECB is cleared
+ * again before the waiting task looks (the system clears the communications ECB when
+ * another task frees the last CIB): in MVS, POST makes the waiting task ready there and
+ * then. The sleeper tells such an ECB by its wait bit, which only a POST takes off.
  *
  * A program that WAITs again and again on an ECB it never clears spins: z/OS lets it
  * burn the CPU; the simulator calls it an abend after SPIN_MAX such WAITs in a row, so a
@@ -34,6 +37,13 @@ static int ecb_ok(uint32_t a)
 static uint32_t *ecb_at(uint32_t a)
 {
 	return (uint32_t *)zc_ptr(a);
+}
+
+/* Whether an ECB counts towards a WAIT: posted, or, once the WAIT has set its wait bit
+ * (armed), posted and cleared again since: its wait bit is gone. */
+static int satisfied(uint32_t v, int armed)
+{
+	return (v & ZC_ECB_POST) != 0 || (armed && (v & ZC_ECB_WAIT) == 0);
 }
 
 void sim_post_ecb(uint32_t ecb, uint32_t code)
@@ -105,7 +115,7 @@ void sim_wait(sim_regs *r)
 	for (;;) {
 		done = 0;
 		for (i = 0; i < n; i++)
-			done += (zc_load32(ecb_at(ecbs[i])) & ZC_ECB_POST) != 0;
+			done += satisfied(zc_load32(ecb_at(ecbs[i])), armed);
 		if (done >= count)
 			break;
 		sim.spins = 0;

@@ -31,14 +31,13 @@ func noConsole() error {
 	return fmt.Errorf("%w: %s", errors.ErrUnsupported, why)
 }
 
-// waitOut is what a Wait hands the system for its results: nothing, without one.
-type waitOut struct{}
+// takeOut is what a Take hands the system for its results: nothing, without one.
+type takeOut struct{}
 
 func zcInit(int, []byte) (Area, int, error)             { return 0, 0, errNoConsole }
-func zcWait(*waitOut, Area, []byte) (Wake, Copy, error) { return 0, Copy{}, errNoConsole }
+func zcTake(*takeOut, Area, []byte) (Copy, bool, error) { return Copy{}, false, errNoConsole }
+func zcWatch(Area) (Wake, error)                        { return 0, errNoConsole }
 func zcKill(Area) error                                 { return errNoConsole }
-func zcInterrupt(Area) error                            { return errNoConsole }
-func zcClearInterrupt(Area) error                       { return errNoConsole }
 func zcSetLimit(Area, int) error                        { return errNoConsole }
 func zcTerm(Area) error                                 { return errNoConsole }
 

@@ -27,12 +27,13 @@ func TestStubIsUnsupported(t *testing.T) {
 	if n := strings.Count(msg, "unsupported operation"); n != 1 {
 		t.Errorf("%q says unsupported %d times", msg, n)
 	}
-	var w c.Waiter
-	_, _, werr := w.Wait(0, nil)
+	var tk c.Taker
+	_, _, werr := tk.Take(0, nil)
+	_, watchErr := c.Watch(0)
 	_, wtoErr := c.WTO(&c.Message{Lines: [][]byte{{0xC1}}})
 	_, askErr := c.AskStart(&c.Message{Lines: [][]byte{{0xC1}}, ReplyLen: 1})
 	_, taskErr := c.TaskInfo()
-	for i, err := range []error{werr, c.Kill(0), c.Term(0), wtoErr, c.DOM(1), askErr, taskErr} {
+	for i, err := range []error{werr, watchErr, c.Kill(0), c.Term(0), wtoErr, c.DOM(1), askErr, taskErr} {
 		if !errors.Is(err, errors.ErrUnsupported) {
 			t.Errorf("#%d: %v, not ErrUnsupported", i, err)
 		}

@@ -143,9 +143,10 @@ static inline void zc_store32(uint32_t *p, uint32_t v)
 /* Results of the calls; the negative ones are failures. */
 enum {
 	ZC_OK = 0,          /* done                                                     */
-	ZC_COMMAND = 1,     /* zc_wait: a command was copied out                        */
-	ZC_KILLED = 2,      /* zc_wait: the kill ECB is posted                          */
-	ZC_INTERRUPTED = 3, /* zc_wait: the interrupt ECB is posted                     */
+	ZC_COMMAND = 1,     /* zc_take: a command was copied out and freed              */
+	ZC_KILLED = 2,      /* zc_watch: the kill ECB is posted                         */
+	ZC_QUEUED = 3,      /* zc_watch: a CIB is queued, or the communications ECB was
+	                       posted: take it with zc_take                             */
 	ZC_REPLIED = 4,     /* zc_ask_wait, zc_ask_end: the operator replied            */
 	ZC_CANCELLED = 5,   /* zc_ask_wait: the cancel ECB was posted                   */
 	ZC_RETIRED = 6,     /* zc_ask_end: deleted unanswered, and the block kept: the
@@ -170,7 +171,7 @@ enum {
 	ZC_OP_QEDIT_FREE = 2,  /* QEDIT ORIGIN=,BLOCK=     */
 	ZC_OP_QEDIT_LIMIT = 3, /* QEDIT ORIGIN=,CIBCTR=    */
 	ZC_OP_WAIT = 4,        /* WAIT for a command       */
-	ZC_OP_POST = 5,        /* POST of the kill or interrupt ECB */
+	ZC_OP_POST = 5,        /* POST of the kill ECB     */
 	ZC_OP_WTO = 6,         /* WTO                      */
 	ZC_OP_DOM = 7,         /* DOM                      */
 	ZC_OP_WTOR = 8,        /* WTOR                     */
@@ -186,7 +187,7 @@ int zc_wait_list(const uint32_t *list, uint32_t op, zc_fault *f);
 
 /* ---- The protocol (protocol.c) -------------------------------------------------- */
 
-/* What zc_init and zc_wait copied out. */
+/* What zc_init and zc_take copied out. */
 typedef struct zc_copy {
 	uint32_t len;  /* bytes copied into the caller's buffer                   */
 	uint32_t ext;  /* the extent the CIB declares: max(CIBLEN*8, CIBXOFF+48)   */
@@ -201,8 +202,7 @@ typedef struct zc_copy {
 typedef struct zc_area {
 	unsigned char eye[8];            /* ZC_EYE                                    */
 	uint32_t killecb;                /* posted by zc_kill; never cleared          */
-	uint32_t intrecb;                /* posted by zc_interrupt; cleared by caller */
-	uint32_t ecblist[3];             /* COM ECB, kill ECB, interrupt ECB (last)   */
+	uint32_t ecblist[2];             /* COM ECB, kill ECB (last)                  */
 	uint32_t answer;                 /* EXTRACT answer area: A(COM)               */
 	unsigned char xlist[ZC_XL_SIZE]; /* EXTRACT list form                         */
 	uint32_t com;                    /* A(COM), host order                        */
@@ -212,10 +212,20 @@ typedef struct zc_area {
 
 int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc_copy *start,
 	    zc_fault *f);
-int zc_wait(uint32_t area, unsigned char *buf, uint32_t cap, zc_copy *out, zc_fault *f);
+/*
+ * zc_take: copy the first CIB on the chain into buf and free it (QEDIT BLOCK=):
+ * ZC_COMMAND; ZC_OK when the chain is empty. It never waits. When QEDIT fails the CIB
+ * stays queued and the result is the failure.
+ *
+ * zc_watch: unless the kill ECB is posted (ZC_KILLED) or a CIB is queued (ZC_QUEUED),
+ * WAIT on the communications ECB and the kill ECB, and say which ended it. It takes no
+ * CIB. One thread at a time may be in it for a work area (one WAIT per ECB).
+ *
+ * zc_kill: POST the kill ECB; every zc_watch from then on returns ZC_KILLED.
+ */
+int zc_take(uint32_t area, unsigned char *buf, uint32_t cap, zc_copy *out, zc_fault *f);
+int zc_watch(uint32_t area, zc_fault *f);
 int zc_kill(uint32_t area, zc_fault *f);
-int zc_interrupt(uint32_t area, zc_fault *f);
-int zc_clear_interrupt(uint32_t area);
 int zc_set_limit(uint32_t area, uint32_t limit, zc_fault *f);
 int zc_term(uint32_t area, zc_fault *f);
 

@@ -2,12 +2,12 @@
 
 /*
  * ckill.c: the kill benchmark's side with no Go in it. Two C threads run the protocol's
- * own WAIT and kill (zc_wait, zc_kill, from zconsole/c, linked into the same binary)
+ * own WAIT and kill (zc_watch, zc_kill, from zconsole/c, linked into the same binary)
  * against the simulated MVS, timed as the floor (bench/internal/floor) times its bare
  * condition-variable handoff, with its clock and its sleep: the waker reads
- * CLOCK_MONOTONIC (floor_now) just before zc_kill, the waiter just after zc_wait has
- * returned. Set beside the floor and the kill from goroutines, it tells the console's C
- * and the simulated supervisor apart from what Go adds around them.
+ * CLOCK_MONOTONIC (floor_now) just before zc_kill, the waiter just after zc_watch has
+ * returned. It is how long the system's WAIT takes to end once the kill ECB is posted:
+ * what Close waits for after its POST, off the way of the Wait that Kill wakes in Go.
  *
  * zc.h and sim_api.h are symbolic links to the protocol's headers in zconsole/c, and
  * floor.h to the floor's, so that the build cache, which hashes this folder's files,
@@ -31,11 +31,10 @@
 
 struct waiter {
 	uint32_t area;
-	int rc;       /* zc_wait's result */
-	int64_t woke; /* the clock once zc_wait has returned */
-	int done;     /* set, atomically, once zc_wait has returned */
+	int rc;       /* zc_watch's result */
+	int64_t woke; /* the clock once zc_watch has returned */
+	int done;     /* set, atomically, once zc_watch has returned */
 	zc_fault fault;
-	unsigned char buf[ZC_COPY_MAX];
 };
 
 /* The WAITs the simulated system has seen since its reset. */
@@ -50,9 +49,8 @@ static uint64_t waits(void)
 static void *waiter_main(void *arg)
 {
 	struct waiter *w = (struct waiter *)arg;
-	zc_copy out;
 
-	w->rc = zc_wait(w->area, w->buf, sizeof w->buf, &out, &w->fault);
+	w->rc = zc_watch(w->area, &w->fault);
 	w->woke = floor_now();
 	__atomic_store_n(&w->done, 1, __ATOMIC_RELEASE);
 	return NULL;

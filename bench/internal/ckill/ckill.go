@@ -23,7 +23,7 @@ const queueLimit = 5
 
 // Rounds runs rounds kills with no Go in them, each after its waiter has been in its
 // WAIT for settle, and returns each kill's latency: from the waker's clock reading just
-// before zc_kill to the waiter's just after zc_wait returned, CLOCK_MONOTONIC read in
+// before zc_kill to the waiter's just after zc_watch returned, CLOCK_MONOTONIC read in
 // C on both threads, as the floor reads its handoff's. Each round opens a work area
 // with the protocol's Go binding (c.Init, untimed), so Rounds fails while a handle is
 // open, and closes it again (c.Term) once the waiter has been joined.
@@ -34,7 +34,7 @@ const queueLimit = 5
 // taken) rather than free it under the waiter.
 func Rounds(rounds int, settle time.Duration) ([]time.Duration, error) {
 	out := make([]time.Duration, 0, max(rounds, 0))
-	buf := make([]byte, c.CopyMax)
+	buf := make([]byte, c.CopyMax) // for the START CIB Init takes, if one is queued
 	for range rounds {
 		a, _, err := c.Init(queueLimit, buf)
 		if err != nil {

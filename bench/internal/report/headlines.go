@@ -11,7 +11,9 @@ type headlines struct {
 	Timers     *timersHeadline
 }
 
-type killHeadline struct{ Kill, X, Floor, P99, XP99 string }
+// A killHeadline's Chan and XChan are "" where the channel side was not measured, its
+// Ctx where the context was not.
+type killHeadline struct{ Kill, X, Floor, P99, XP99, Chan, XChan, Ctx string }
 
 // A pollingHeadline's and a shutdownHeadline's Origin is the 1 s poller's mean delay
 // scaled to the origin story's 5 s; "" where it was not measured.
@@ -34,8 +36,14 @@ func headlinesOf(data *Data) headlines {
 		origin = dur(scaled(o.Median))
 	}
 	if k := data.Get(killCold, "p50-ns"); k.Ok() {
-		h.Kill = &killHeadline{dur(k.Median), times(med(killCold, "x-vs-floor")), dur(med(killCold, "floor-p50-ns")),
-			dur(med(killCold, "p99-ns")), times(med(killCold, "x-p99-vs-floor"))}
+		h.Kill = &killHeadline{Kill: dur(k.Median), X: times(med(killCold, "x-vs-floor")), Floor: dur(med(killCold, "floor-p50-ns")),
+			P99: dur(med(killCold, "p99-ns")), XP99: times(med(killCold, "x-p99-vs-floor"))}
+		if c := data.Get(killCold, "chan-p50-ns"); c.Ok() {
+			h.Kill.Chan, h.Kill.XChan = dur(c.Median), times(med(killCold, "x-vs-chan"))
+		}
+		if c := data.Get(killCold, "ctx-p50-ns"); c.Ok() {
+			h.Kill.Ctx = dur(c.Median)
+		}
 	}
 	if p := pollPeriods[1].bench; data.Get(p, "ns/op").Ok() {
 		h.Polling = &pollingHeadline{dur(med(p, "ns/op")), times(med(p, "x-vs-kill")), dur(med(p, "kill-p50-ns")), origin}
@@ -48,8 +56,8 @@ func headlinesOf(data *Data) headlines {
 	if t := data.Get(stopRun, "typed-to-exit-ms"); t.Ok() {
 		h.Shutdown = &shutdownHeadline{dur((t.Median + med(stopRun, "exit-ms")) * 1e6), runs(t.N), origin}
 	}
-	if c := data.Get("Throughput/limit=255", "cmds/s"); c.Ok() {
-		h.Throughput = &throughputHeadline{sig3(c.Median), sig3(med("Throughput/limit=5", "cmds/s")),
+	if c := data.Get(throughputName("", 255), "cmds/s"); c.Ok() {
+		h.Throughput = &throughputHeadline{sig3(c.Median), sig3(med(throughputName("", 5), "cmds/s")),
 			dur(med(costRatio, "wait-ns")), num(med(costWait, "allocs/op"))}
 	}
 	if x := data.Get(tmRatio, "x-vs-AfterFunc"); x.Ok() {

@@ -2,18 +2,20 @@ package report
 
 import "fmt"
 
-// throughputView is the throughput section's table; "" when BenchmarkThroughput did
-// not run.
+// throughputView is the throughput section's table, "" when BenchmarkThroughput did
+// not run; AB, the table of the library beside the base's, "" when the base's did not
+// run; Base, the base's commit.
 type throughputView struct {
-	Table    string
-	Commands []string
+	Table, AB, Base string
+	Commands        []string
 }
 
 func throughputOf(data *Data) throughputView {
-	v := throughputView{Commands: data.Commands("Throughput/limit=1")}
+	v := throughputView{Commands: data.Commands(throughputName("", 1), throughputName("base", abLimits[0])),
+		Base: data.Config["ab-base"]}
 	var rows [][]string
 	for _, l := range throughputLimits {
-		name := fmt.Sprintf("Throughput/limit=%d", l)
+		name := throughputName("", l)
 		if !data.Has(name) {
 			continue
 		}
@@ -24,6 +26,20 @@ func throughputOf(data *Data) throughputView {
 	if len(rows) > 0 {
 		v.Table = table([]string{"queue limit", "commands per second", "time per command", "channel: items per second",
 			"time per command vs channel", "refused (IEE342I) per command"}, rows)
+	}
+	var ab [][]string
+	for _, l := range abLimits {
+		now, base := throughputName("", l), throughputName("base", l)
+		if !data.Has(base) {
+			continue
+		}
+		n, b := data.Get(now, "cmds/s"), data.Get(base, "cmds/s")
+		ab = append(ab, []string{fmt.Sprint(l), withSpread(n, sig3), withSpread(b, sig3), times(n.Median / b.Median),
+			sig3(data.Get(now, "refused/cmd").Median), sig3(data.Get(base, "refused/cmd").Median)})
+	}
+	if len(ab) > 0 {
+		v.AB = table([]string{"queue limit", "commands per second, this library", "before the Go wake-up", "ratio",
+			"refused per command, this library", "before"}, ab)
 	}
 	return v
 }
@@ -38,7 +54,7 @@ type costView struct {
 
 // waitAllocs is how many allocations a Wait for a queued command makes, as the text
 // explains them.
-const waitAllocs = 3
+const waitAllocs = 2
 
 func costOf(data *Data) costView {
 	v := costView{Commands: data.Commands(costRatio, costWait, costCgo)}
@@ -48,7 +64,7 @@ func costOf(data *Data) costView {
 			{"the cgo boundary (a call that does nothing)", withSpread(data.Get(costRatio, "cgo-ns"), dur), sig3(data.Get(costRatio, "pct-cgo").Median) + " %"},
 			{"**`Wait` for a queued command**: cgo, copy, QEDIT, decode (no WAIT: the chain is drained first)", withSpread(wait, dur), "100 %"},
 		}
-		if full := data.Get("Throughput/limit=255", "ns/op"); full.Ok() {
+		if full := data.Get(throughputName("", 255), "ns/op"); full.Ok() {
 			rows = append(rows, []string{"the full path at queue limit 255, `sim.Command` to `Wait` returning (throughput)",
 				withSpread(full, dur), "—"})
 			if full.Median > wait.Median {

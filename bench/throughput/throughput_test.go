@@ -1,10 +1,11 @@
 //go:build cgo && zconsolesim && linux
 
-package console
+package throughput
 
 import (
 	"errors"
 	"fmt"
+	"os"
 	"testing"
 	"time"
 
@@ -20,6 +21,12 @@ import (
 // (IEE342I); the sender then waits until the program has taken one and types it again.
 // The baseline is the same traffic over a Go channel with the same capacity as the
 // queue limit: the cheapest handoff between two goroutines there is.
+
+// The same benchmark runs against an earlier commit of the library (bench.sh's AB_BASE,
+// the commit before the Go wake-up), built from a copy of this package whose module
+// replaces the library with that commit's tree; codeEnv names that code, and its results
+// come under code=NAME/, so that BENCHMARKS.md can tell the two apart.
+const codeEnv = "ZCONSOLE_BENCH_CODE"
 
 // throughputLimits are the queue limits (QEDIT CIBCTR=) the benchmark runs with.
 var throughputLimits = []int{1, 5, 32, 255}
@@ -109,8 +116,18 @@ func chanChunk(n, limit int) (time.Duration, error) {
 // channel, in alternating chunks, for each queue limit. It reports the console's time
 // per command as ns/op, commands per second through each (cmds/s, chan-cmds/s), the
 // console's time per command as a multiple of the channel's (x-vs-chan), and the
-// commands the system refused per command delivered (refused/cmd).
+// commands the system refused per command delivered (refused/cmd). With
+// ZCONSOLE_BENCH_CODE=NAME in the environment its results are named code=NAME/limit=N.
 func BenchmarkThroughput(b *testing.B) {
+	if code := os.Getenv(codeEnv); code != "" {
+		b.Run("code="+code, throughputLimitsRun)
+		return
+	}
+	throughputLimitsRun(b)
+}
+
+// throughputLimitsRun runs BenchmarkThroughput at each queue limit.
+func throughputLimitsRun(b *testing.B) {
 	for _, limit := range throughputLimits {
 		b.Run(fmt.Sprintf("limit=%d", limit), func(b *testing.B) {
 			if err := sim.Reset("DEMO"); err != nil {
@@ -142,5 +159,36 @@ func BenchmarkThroughput(b *testing.B) {
 			b.ReportMetric(float64(console)/float64(channel), "x-vs-chan")
 			b.ReportMetric(float64(refused)/n, "refused/cmd")
 		})
+	}
+}
+
+// simClean fails the benchmark if the simulator caught an abend or the program left
+// storage: every handle it opened was closed.
+func simClean(b *testing.B) {
+	b.Helper()
+	s := sim.Stats()
+	if s.Abends != 0 || s.ProgramBlocks != 0 {
+		b.Fatalf("simulator: %d abends, %d program blocks left: %v", s.Abends, s.ProgramBlocks, sim.Grep(sim.Log(), "ABEND"))
+	}
+}
+
+// ns is a time in nanoseconds, for b.ReportMetric.
+func ns(d time.Duration) float64 { return float64(d.Nanoseconds()) }
+
+// TestChunks runs a few commands through each side once, so that every test run checks
+// that the benchmark still measures what it says.
+func TestChunks(t *testing.T) {
+	if err := sim.Reset("DEMO"); err != nil {
+		t.Fatal(err)
+	}
+	d, refused, err := consoleChunk(40, 1)
+	if err != nil || d <= 0 || refused < 0 {
+		t.Fatalf("console: %v, %d refused, %v", d, refused, err)
+	}
+	if d, err = chanChunk(40, 1); err != nil || d <= 0 {
+		t.Fatalf("channel: %v, %v", d, err)
+	}
+	if s := sim.Stats(); s.Abends != 0 || s.ProgramBlocks != 0 || s.Queued != 0 {
+		t.Fatalf("simulator: %d abends, %d program blocks, %d queued", s.Abends, s.ProgramBlocks, s.Queued)
 	}
 }
