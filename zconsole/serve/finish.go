@@ -14,14 +14,19 @@ import (
 // is taken off the chain and answered, not left behind for no one.
 
 // waitEach waits on the handle, giving fn each command (or failure) it returns, until
-// the server ends the wait; it returns after a failed wait too, reporting that. Once
-// the wait is ended, WaitContext still returns each command queued, and its context's
-// error only when none is: so when waitEach returns without a failure, nothing the
-// system queued before the wait was ended is left.
+// the server ends the wait; it returns after a failed wait too, reporting that. A
+// WaitContext begun once the wait is ended still returns each command queued, and its
+// context's error only when none is (one woken by the end while it slept returns the
+// error at once: the next call looks): so when waitEach returns without a failure,
+// nothing the system queued before the wait was ended is left.
 func (s *Server) waitEach(fn func(waited)) (failed bool) {
 	for {
+		ended := s.waitCtx.Err() != nil // a WaitContext begun after the end looks at the queue first
 		cmd, err := zconsole.WaitContext(s.waitCtx, s.h)
 		if err != nil && s.waitCtx.Err() != nil && errors.Is(err, context.Canceled) {
+			if !ended { // woken by the end while it slept: look once more
+				continue
+			}
 			return false
 		}
 		fn(waited{cmd, err})
