@@ -32,7 +32,7 @@ func run() (err error) {
 	})
 	defer idle.Stop() // before Close: the timer kills nothing once run returns
 	for {
-		cmd, err := zconsole.Wait(h) // blocks in WAIT on {COM ECB, kill ECB, ...}
+		cmd, err := zconsole.Wait(h) // sleeps in Go; a goroutine sits in the WAIT on the ECBs
 		if errors.Is(err, zconsole.ErrKilled) {
 			log.Print("no command for 20s: stopping") // the wait ended at once
 			return nil

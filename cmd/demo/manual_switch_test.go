@@ -48,7 +48,7 @@ func operatorTestMode(goos, value string, set bool) (operatorMode, string) {
 	}
 	return operatorMissing, fmt.Sprintf("TestOperatorAtConsole did not run: %s. It needs an "+
 		"operator at a console and %s=1 (docs/zos.md); to run the other tests without it, "+
-		"give -test.skip=OperatorAtConsole", why, manualTestSwitch)
+		"give -test.skip=OperatorAtConsole$", why, manualTestSwitch)
 }
 
 // meetOperator is the first step of TestOperatorAtConsole on the system goos. On z/OS
