@@ -87,8 +87,9 @@ check-zos: ## every C file z/OS builds, compiled for s390x-ibm-zos by clang 19, 
 	scripts/install-debs.sh $(ZOS_DEBS)
 	scripts/check-zos.sh
 
-race: ## the simulator tests under the race detector, both modules
+race: ## the simulator tests under the race detector, both modules; a user's kind of program tested 50 times in a row
 	$(GO) test $(SIM) $(TIMEOUT) -race -count=1 ./...
+	$(GO) test $(SIM) $(TIMEOUT) -race -count=50 -run '^TestHelloProgram$$' ./zconsole/sim/
 	$(BENCHGO) test $(SIM) $(TIMEOUT) -race -count=1 ./...
 
 asan: ## the simulator tests under AddressSanitizer, C and Go, both modules (CC: gcc 12 or clang 19)
