@@ -41,10 +41,11 @@
 // (zconsole.Substitute), never an error that loses the record.
 //
 // A text that does not fit one line (126 characters) becomes a multi-line WTO of up to
-// 10 lines of 71, broken at blanks; one that does not fit 10 lines becomes several
-// WTOs, each beginning with the id and "(k/n)". A record that would take more than
-// Options.MaxWTOs (3) of them is written cut, its last line saying how many characters
-// are left out; the next handler has it whole, and a negative MaxWTOs cuts nothing.
+// 10 lines of 71, broken at blanks; one that does not fit 10 lines becomes as many
+// WTOs as it takes, each beginning with the id and "(k/n)", part k of n. A record is
+// never cut: every character of its text reaches the console. It is still one record
+// to the rate limit (admitted or kept off whole, charged a token for each WTO), to
+// [Handler.Stats] and to the summary.
 //
 // # Flood protection
 //

@@ -121,8 +121,7 @@ func (h *Handler) toConsole(ctx context.Context, r slog.Record) error {
 	if ok, err := h.root.admit(id); !ok {
 		return err
 	}
-	wtos, left := layout(id, h.text(msg, r, fromAttr), c.maxWTOs)
-	m := message{id: id, wtos: wtos, sev: sev, cut: left > 0}
+	m := message{id: id, wtos: layout(id, h.text(msg, r, fromAttr)), sev: sev}
 	if ctx != nil {
 		m.cmd, m.hasCmd = CommandFrom(ctx)
 	}
@@ -156,7 +155,6 @@ type message struct {
 	sev    *severity
 	cmd    zconsole.Command // the command being answered, when hasCmd
 	hasCmd bool
-	cut    bool // layout left characters out
 }
 
 // putOptions returns the options of m's WTOs: its severity's, and, for a command being
