@@ -68,9 +68,9 @@
 //
 // WithAttrs, WithGroup and Enabled behave as slog asks, and the context reaches the
 // next handler and Options.MessageID. The next handler sees exactly what it would see
-// without wtolog. The package passes testing/slogtest in the simulator build, all but
-// its zero-time case: the system time-stamps every message, and zconsole offers no WTO
-// without a time stamp (MCSFLAG=NOTIME).
+// without wtolog. A record whose Time is zero is written without a time stamp
+// (zconsole.NoTime); every other record shows the time the system took it. The package
+// passes testing/slogtest in the simulator build, every case.
 //
 // docs/wtolog.md has the design, the defaults and their sources.
 package wtolog
