@@ -62,7 +62,8 @@
 //	DMO999W 45 log record(s) not shown on the console (42 over the rate limit, 3 with the queue full): DMO010E 43, DMO011W 2
 //
 // [Handler.Flush] writes what is queued and the summary; [Handler.Close] does too and
-// ends the goroutine.
+// ends the goroutine. A program that zconsole/serve ends with os.Exit on a forced stop
+// (serve.WithForceExit) gives the server Flush to run first: serve.WithFlush(d, h.Flush).
 //
 // # slog's contract
 //
