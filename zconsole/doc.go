@@ -29,7 +29,8 @@
 //
 // # Writing to the operator
 //
-// [Put] writes a message (WTO) with routing and descriptor codes, one line or several;
+// [Put] writes a message (WTO) with routing and descriptor codes, one line or several,
+// with the system's time stamp or without one ([NoTime]);
 // [Command.Reply] answers a command on the console that issued it, with its CART; [Ask]
 // puts a question (WTOR) and waits for the reply, until the context ends or [Kill];
 // [Delete] removes messages (DOM); [Task] names the job. The layout of the parameter list

@@ -27,6 +27,7 @@ type putConfig struct {
 	page     *ebcdic.CodePage // the console code page, as configure found it
 	replyLen int              // Ask only; 0 until ReplyLength
 	resp     bool             // an immediate command response (Command.Reply)
+	noTime   bool             // no time stamp (NoTime)
 }
 
 // Routing gives the message routing codes: each from 1 to 128. The codes decide which
@@ -111,6 +112,16 @@ func WithCART(cart CART) PutOption {
 func Substitute() PutOption {
 	return func(c *putConfig) error {
 		c.subst = true
+		return nil
+	}
+}
+
+// NoTime writes the message without a time stamp (MCSFLAG=NOTIME: the WPL's MCS flags
+// 2, X'80'): the system shows and logs it with no time, as for a message whose time is
+// unknown or already in its text.
+func NoTime() PutOption {
+	return func(c *putConfig) error {
+		c.noTime = true
 		return nil
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/sim"
@@ -148,6 +149,29 @@ func TestPutToConsoleWithCART(t *testing.T) {
 	assert.True(t, w[0].ToConsole)
 	assert.Equal(t, uint32(0x01000005), w[1].ConsoleID)
 	assert.True(t, w[1].CART.IsZero())
+}
+
+// NoTime: the system takes the message without a time stamp and logs it with no time;
+// a message without it has the time the system took it, and a transcript shows the
+// one without a time with blanks where the time would be.
+func TestPutNoTime(t *testing.T) {
+	fresh(t)
+	before := time.Now()
+	_, err := zconsole.Put("DEMO040I STAMPED")
+	require.NoError(t, err)
+	_, err = zconsole.Put("DEMO041I NOT STAMPED", zconsole.NoTime())
+	require.NoError(t, err)
+	_, err = zconsole.Put("DEMO042I NOT STAMPED\nON TWO LINES", zconsole.NoTime(), zconsole.Routing(2))
+	require.NoError(t, err)
+	w := written(t)
+	require.Len(t, w, 3)
+	assert.False(t, w[0].Time.Before(before.Truncate(time.Millisecond)), "stamped: %v", w[0].Time)
+	assert.True(t, w[1].Time.IsZero(), "no time stamp: %v", w[1].Time)
+	assert.True(t, w[2].Time.IsZero(), "no time stamp on a multi-line WTO: %v", w[2].Time)
+	assert.Equal(t, []int{2}, w[2].Routing, "the other options still hold")
+	lines := strings.Split(sim.Transcript(w), "\n")
+	assert.Regexp(t, `^\d\d:\d\d:\d\d\.\d{3} DEMO     DEMO040I STAMPED$`, lines[0])
+	assert.Equal(t, strings.Repeat(" ", 12)+" DEMO     DEMO041I NOT STAMPED", lines[1])
 }
 
 func TestDeleteRemovesMessage(t *testing.T) {

@@ -26,6 +26,7 @@ func TestWPLImagesMatchTestdata(t *testing.T) {
 		wbuf, wecb uint32
 	}{
 		{file: "wpl/single.hex", text: "DEMO001I HELLO", opts: []PutOption{Routing(2, 11), Descriptor(12)}},
+		{file: "wpl/notime.hex", text: "DEMO001I HELLO", opts: []PutOption{Routing(2, 11), Descriptor(12), NoTime()}},
 		{file: "wpl/multiline.hex", text: "DEMO003I STATUS\nQUEUE DEPTH 5\nALL QUIET"},
 		{file: "wpl/reply.hex", text: "STATUS OK", base: []PutOption{replyTo(issuer)}},
 		{file: "wpl/wtor.hex", text: "DEMO002A CONTINUE? REPLY YES OR NO", wtor: true,

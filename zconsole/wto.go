@@ -52,6 +52,7 @@ func prepare(text string, wtor bool, opts []PutOption, base ...PutOption) (c.Mes
 	}
 	m.CART, m.HasCART = cfg.cart, cfg.hasCART
 	m.Response = cfg.resp
+	m.NoTime = cfg.noTime
 	if wtor {
 		m.ReplyLen = maxReply
 		if cfg.replyLen != 0 {

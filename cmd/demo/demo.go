@@ -55,12 +55,14 @@ func open(ctx context.Context, s settings, out *output) (*demo, error) {
 		serve.WithIdle(s.Idle),
 		serve.WithSignals(),
 		serve.WithDrainQueueLimit(2), // STATUS is answered while the demo stops
+		serve.WithFlush(logFlushWait, out.logs.Flush),
 	)
 	if err != nil {
 		_ = h.Close()
 		return nil, err
 	}
 	out.put(fmt.Sprintf("%s %s ready: F %s,HELP lists the commands", msgReady, d.job, d.job))
+	out.flushLog() // DMO001I is on the console: the demo is ready
 	close(d.ready)
 	return d, nil
 }

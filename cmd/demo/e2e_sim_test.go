@@ -399,6 +399,23 @@ func waitFor(t *testing.T, out *syncBuffer, s string) {
 	}
 }
 
+// The demo's log goes through wtolog: twelve items of work log more DMO010I records
+// than the rate limit lets through at once; the excess is kept off the console and
+// DMO999I, the log's summary, counts it, before the answer to the STATUS that follows.
+func TestDemoLogRateLimited(t *testing.T) {
+	r := runDemo(t, "", "-script", script("flood"))
+	assert.Equal(t, rcOK, r.rc)
+	inOrder(t, r.stdout,
+		"DMO010I work W1 started",
+		"DMO999I ", " log record(s) not shown on the console (", " over the rate limit): ", "DMO010I ",
+		"DMO002I DEMO serving", "work: 12 started",
+		"DMO039I DEMO ended, RC=0",
+	)
+	started := strings.Count(r.stdout, "DMO010I work W")
+	assert.GreaterOrEqual(t, started, 10, "the burst of one id passes")
+	assert.Less(t, started, 12, "the excess is kept off the console")
+}
+
 // The demo answers MODIFY commands while work runs.
 func TestDemoModifyDuringWork(t *testing.T) {
 	r := runDemo(t, "", "-script", script("work"))

@@ -3,8 +3,9 @@
 // no thread left sleeping.
 //
 // It reads its START parameters (S DEMO,,,'IDLE=20,GRACE=10,WORK=5', or the same
-// operands as program arguments from PARM), writes DMO001I when it is ready, and
-// answers MODIFY commands: F DEMO,STATUS, HELP, SET IDLE=30, WORK 5 (simulated work:
+// operands as program arguments from PARM), writes DMO001I when it is ready (its
+// messages that answer no command are its log, written through zconsole/wtolog:
+// log.go), and answers MODIFY commands: F DEMO,STATUS, HELP, SET IDLE=30, WORK 5 (simulated work:
 // a timer, not a sleep), CANCEL (which asks first, with a WTOR: R nn,YES) and
 // ECHO 'text' (answered on the console that typed it). P DEMO stops it: running work
 // may finish for the grace period, a second P DEMO cuts it short at once. With no
@@ -85,6 +86,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	ctx, cancel := context.WithCancelCause(context.Background())
 	defer cancel(nil)
 	if err := op.begin(out, cancel); err != nil {
+		out.closeLog()
 		fmt.Fprintf(stderr, "demo: %v\n", err) // the simulated operator's script
 		return rcScript
 	}
@@ -113,6 +115,7 @@ func notStarted(out *output, op operator, stderr io.Writer, msg string, console 
 	if console {
 		out.put(msg)
 	}
+	out.closeLog()
 	_ = op.end() // a script has nothing to do without the demo
 	return rcError
 }

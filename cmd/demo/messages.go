@@ -35,6 +35,7 @@ const (
 	msgEnded         = "DMO039I" // the last message: return code and how long the stop took
 	msgBadParm       = "DMO040E" // PARM parameters the demo cannot use: it ends, RC=8
 	msgNoConsole     = "DMO041E" // the console cannot be opened: it ends, RC=8
+	msgSummary       = "DMO999I" // the log's summary: records kept off the console (log.go)
 
 	// DMO900A-DMO903I are the operator test's, in manual_test.go.
 )

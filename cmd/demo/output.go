@@ -4,16 +4,18 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/wtolog"
 )
 
 // output is where the demo says what happens, in the order it happens: the messages it
-// writes to the operator (WTO, command responses, the WTOR of CANCEL) and its own log
-// of events, one line each on standard output, laid out as the simulator's console
+// writes to the operator (its log through wtolog, command responses, the WTOR of
+// CANCEL) and its own log of events, one line each on standard output, laid out as the simulator's console
 // transcript ([sim.Transcript]): the time to the millisecond, who, and the text.
 //
 //	14:03:07.120 DEMO     DMO001I DEMO ready: F DEMO,HELP lists the commands
@@ -26,6 +28,9 @@ type output struct {
 	w    io.Writer
 	view view
 	job  string // the job name, once the console is open
+
+	logs *wtolog.Handler // the demo's log on the console (log.go)
+	log  *slog.Logger    // through logs
 }
 
 // view shows on standard output what the operator's console shows. With the simulated
@@ -64,7 +69,13 @@ type view interface {
 // eventSource is who an event line comes from: the demo's own log.
 const eventSource = "EVENT"
 
-func newOutput(w io.Writer, v view) *output { return &output{w: w, view: v} }
+// newOutput returns the demo's output to w, shown through v, with its log on the
+// console (log.go) ready; closeLog ends it.
+func newOutput(w io.Writer, v view) *output {
+	o := &output{w: w, view: v}
+	o.openLog()
+	return o
+}
 
 // setJob names the job, for the lines of messages the demo writes.
 func (o *output) setJob(job string) {
@@ -100,21 +111,13 @@ func (o *output) received(cmd zconsole.Command) {
 	o.view.received(o.w, cmd)
 }
 
-// put writes text to the operator (WTO). A message the system does not take is an
-// event: the demo goes on.
-func (o *output) put(text string) {
-	if _, err := zconsole.Put(text, zconsole.Substitute()); err != nil {
-		o.event("message not written: %v: %s", err, text)
-		return
-	}
-	o.wrote(text)
-}
-
 // reply is the demo's serve.ReplyFunc: every answer to a command, the demo's own
 // and those of the server and its router (ZCN...), goes back to the console that
 // issued it, with its CART, as one message (a command response). A command that names
-// no console is answered by an ordinary WTO.
+// no console is answered by an ordinary WTO. The log records written before the
+// answer are on the console before it (flushLog).
 func (o *output) reply(cmd zconsole.Command, lines []string) error {
+	o.flushLog()
 	text := strings.Join(lines, "\n")
 	var err error
 	if cmd.Console == "" && cmd.ConsoleID == 0 {

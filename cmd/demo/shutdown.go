@@ -75,6 +75,7 @@ func (d *demo) serve(typed func() (time.Time, bool)) int {
 	}
 	m.closed = time.Now()
 	d.out.put(fmt.Sprintf("%s %s ended, RC=%d: %s from the stop to the end", msgEnded, d.job, m.rc, ms(m.closed.Sub(m.seen))))
+	d.out.closeLog() // DMO039I and the log's last summary, if any, are on the console
 	if errors.Is(cause, serve.ErrStopCommand) {
 		m.typed, _ = typed()
 	}

@@ -101,6 +101,7 @@ const (
 	MCS1_CODES     = 0x80 // WPLMCSFA: routing and descriptor codes present
 	MCS1_RESP      = 0x20 // WPLMCSFC: immediate command response
 	MCS1_HRDCPY    = 0x02 // WPLMCSFG: hardcopy only
+	MCS2_NOTIME    = 0x80 // MCSFLAG=NOTIME: no time stamp (SVC 35)
 	MCS2_MLWTO     = 0x40 // WPLMCSFJ: multi-line
 	MCS2_WPX       = 0x10 // WPLMCSFL: extended WPL (WPX) present
 	WPX_VRSN       = 0    // WPXVRSN: version level
@@ -157,6 +158,7 @@ const (
 	MSG_CONSNAME   = 0x04   // to console consname (CONSNAME=)
 	MSG_CART       = 0x08   // with CART cart
 	MSG_RESP       = 0x10   // an immediate command response (MCSFLAG=RESP)
+	MSG_NOTIME     = 0x20   // no time stamp (MCSFLAG=NOTIME)
 )
 
 // From sim_api.h.
@@ -178,7 +180,8 @@ const (
 	SIM_REC_CONSNAME    = 26   // console name (CONSNAME=), EBCDIC
 	SIM_REC_CART        = 34   // CART, 8 bytes
 	SIM_REC_JOB         = 42   // job name, ASCII, blank padded, 8 bytes
-	SIM_REC_HDR         = 52   // the header's length, its last 2 bytes reserved
+	SIM_REC_FLAGS2      = 50   // ZCSIM_RF2_*
+	SIM_REC_HDR         = 52   // the header's length, its last byte reserved
 	SIM_LINE_TYPE       = 0    // each line: its type (WPLLTF), 2 bytes
 	SIM_LINE_LEN        = 2    // its length, 1 byte
 	SIM_LINE_TEXT       = 3    // its text
@@ -190,6 +193,7 @@ const (
 	SIM_RF_CART         = 0x04 // with a CART
 	SIM_RF_HRDCPY       = 0x02 // hardcopy only
 	SIM_RF_CODES        = 0x01 // routing and descriptor codes given
+	SIM_RF2_NOTIME      = 0x80 // no time stamp (MCSFLAG=NOTIME): logged without a time
 	SIM_RPL_ID          = 0
 	SIM_RPL_LEN         = 1
 	SIM_RPL_TEXT        = 2

@@ -18,6 +18,7 @@ type Message struct {
 	ConsName [8]byte  // with HasConsName: CONSNAME=, EBCDIC, blank padded
 	CART     [8]byte  // with HasCART: CART=
 	Response bool     // MCSFLAG=RESP: an immediate command response
+	NoTime   bool     // MCSFLAG=NOTIME: no time stamp (MCS flags 2, X'80')
 	ReplyLen int      // a WTOR: its reply buffer's length, 1 to 119; a WTO: 0
 
 	HasConsID, HasConsName, HasCART bool

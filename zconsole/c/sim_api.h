@@ -28,7 +28,8 @@ enum { ZCSIM_ASID = 0x0021 };
 
 /*
  * The console log, as zcsim_log_get hands it out: each record has a kind, a message id
- * (a WTO's, a DOM's) and data.
+ * (a WTO's, a DOM's), data, and the time it was logged in nanoseconds since 1970, or 0
+ * for a message written without a time stamp (ZCSIM_RF2_NOTIME).
  */
 enum {
 	ZCSIM_LOG_COMMAND = 1, /* an operator command, as typed (ASCII)                  */
@@ -54,7 +55,8 @@ enum {
 	ZCSIM_REC_CONSNAME = 26, /* console name (CONSNAME=), EBCDIC                    */
 	ZCSIM_REC_CART = 34,     /* CART, 8 bytes                                       */
 	ZCSIM_REC_JOB = 42,      /* job name, ASCII, blank padded, 8 bytes              */
-	ZCSIM_REC_HDR = 52,      /* the header's length, its last 2 bytes reserved       */
+	ZCSIM_REC_FLAGS2 = 50,   /* ZCSIM_RF2_*                                         */
+	ZCSIM_REC_HDR = 52,      /* the header's length, its last byte reserved          */
 	ZCSIM_LINE_TYPE = 0,     /* each line: its type (WPLLTF), 2 bytes               */
 	ZCSIM_LINE_LEN = 2,      /* its length, 1 byte                                  */
 	ZCSIM_LINE_TEXT = 3      /* its text                                            */
@@ -68,6 +70,9 @@ enum {
 	ZCSIM_RF_CART = 0x04,     /* with a CART                                         */
 	ZCSIM_RF_HRDCPY = 0x02,   /* hardcopy only                                       */
 	ZCSIM_RF_CODES = 0x01     /* routing and descriptor codes given                  */
+};
+enum {
+	ZCSIM_RF2_NOTIME = 0x80   /* no time stamp (MCSFLAG=NOTIME): logged without a time */
 };
 
 /* The data of a ZCSIM_LOG_REPLY record: the reply id, the length, the EBCDIC text. */

@@ -111,6 +111,8 @@ uint32_t sim_wto_record(const sim_wpl *w, uint32_t replyid, unsigned char *rec, 
 			break;
 		}
 	}
+	if (w->mcs2 & ZC_MCS2_NOTIME)
+		rec[ZCSIM_REC_FLAGS2] |= ZCSIM_RF2_NOTIME;
 	rec[ZCSIM_REC_REPLYID] = (unsigned char)replyid;
 	rec[ZCSIM_REC_REPLYLEN] = (unsigned char)w->replylen;
 	rec[ZCSIM_REC_NLINES] = (unsigned char)w->nlines;
@@ -155,7 +157,10 @@ void sim_wto(sim_regs *r)
 	if (next_msgid == 0)
 		next_msgid = 1;
 	n = sim_wto_record(&w, replyid, rec, sizeof rec);
-	sim_log(ZCSIM_LOG_WTO, msgid, rec, n);
+	if (w.mcs2 & ZC_MCS2_NOTIME)
+		sim_log_untimed(ZCSIM_LOG_WTO, msgid, rec, n);
+	else
+		sim_log(ZCSIM_LOG_WTO, msgid, rec, n);
 	if (w.replylen != 0) {
 		sim_ore *o = &sim_ores[replyid];
 		o->used = 1;

@@ -48,3 +48,24 @@ func TestLayoutRefusesWhatGoNeverPrepares(t *testing.T) {
 		assert.ErrorIs(t, err, c.ErrInvalid, name)
 	}
 }
+
+// NoTime sets MCS flags 2's X'80' (no time stamp) and nothing else: the WPL is the one
+// without it but for that bit, single-line and multi-line.
+func TestLayoutNoTime(t *testing.T) {
+	for _, lines := range [][][]byte{{{0xC1}}, {{0xC1}, {0xC2}}} {
+		m := &c.Message{Lines: lines}
+		if len(lines) > 1 {
+			m.Types = []uint16{zc.LT_DATA, zc.LT_DATA | zc.LT_END}
+		}
+		plain, err := c.LayoutWPL(m, 0, 0, 0)
+		require.NoError(t, err)
+		m.NoTime = true
+		notime, err := c.LayoutWPL(m, 0, 0, 0)
+		require.NoError(t, err)
+		require.Len(t, notime, len(plain))
+		assert.Zero(t, plain[zc.WPL_MCSF2]&zc.MCS2_NOTIME, "%d line(s): no NoTime, no bit", len(lines))
+		assert.Equal(t, byte(zc.MCS2_NOTIME), notime[zc.WPL_MCSF2]&zc.MCS2_NOTIME, "%d line(s)", len(lines))
+		notime[zc.WPL_MCSF2] &^= zc.MCS2_NOTIME
+		assert.Equal(t, plain, notime, "%d line(s): nothing else differs", len(lines))
+	}
+}

@@ -82,6 +82,8 @@ int zc_wpl_layout(const zc_msg *m, const unsigned char *text, uint32_t textlen,
 	if (m->flags & ZC_MSG_RESP)
 		out[ZC_WPL_MCSF1] |= ZC_MCS1_RESP;
 	out[ZC_WPL_MCSF2] = ZC_MCS2_WPX | (m->nlines > 1 ? ZC_MCS2_MLWTO : 0);
+	if (m->flags & ZC_MSG_NOTIME)
+		out[ZC_WPL_MCSF2] |= ZC_MCS2_NOTIME;
 
 	/* The WPX, version 2, as the macro leaves it: unused names blank, the rest 0. */
 	wpx = out + ZC_WPL_WPX;

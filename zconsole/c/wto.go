@@ -59,6 +59,9 @@ func cmsg(m *Message) (C.zc_msg, []byte, error) {
 	if m.Response {
 		cm.flags |= C.ZC_MSG_RESP
 	}
+	if m.NoTime {
+		cm.flags |= C.ZC_MSG_NOTIME
+	}
 	cm.replylen = C.uint32_t(m.ReplyLen)
 	return cm, text, nil
 }

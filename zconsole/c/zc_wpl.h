@@ -30,6 +30,7 @@
 #define ZC_MCS1_CODES     0x80 /* WPLMCSFA: routing and descriptor codes present      */
 #define ZC_MCS1_RESP      0x20 /* WPLMCSFC: immediate command response                */
 #define ZC_MCS1_HRDCPY    0x02 /* WPLMCSFG: hardcopy only                              */
+#define ZC_MCS2_NOTIME    0x80 /* MCSFLAG=NOTIME: no time stamp (SVC 35)               */
 #define ZC_MCS2_MLWTO     0x40 /* WPLMCSFJ: multi-line                                 */
 #define ZC_MCS2_WPX       0x10 /* WPLMCSFL: extended WPL (WPX) present                 */
 
@@ -111,7 +112,8 @@ enum {
 	ZC_MSG_CONSID = 0x02,   /* to console id consid (CONSID=)                       */
 	ZC_MSG_CONSNAME = 0x04, /* to console consname (CONSNAME=)                      */
 	ZC_MSG_CART = 0x08,     /* with CART cart                                       */
-	ZC_MSG_RESP = 0x10      /* an immediate command response (MCSFLAG=RESP)         */
+	ZC_MSG_RESP = 0x10,     /* an immediate command response (MCSFLAG=RESP)         */
+	ZC_MSG_NOTIME = 0x20    /* no time stamp (MCSFLAG=NOTIME)                       */
 };
 
 /*

@@ -39,7 +39,7 @@ type loop struct {
 
 // run is the server's loop: one select over everything that can happen, until Close
 // was called (or the parent is done) and no handler runs; then it answers what is
-// still queued, ends the wait and joins everything.
+// still queued, ends the wait, joins everything and runs the WithFlush function.
 func (s *Server) run() {
 	defer close(s.done)
 	l := &loop{s: s, finished: make(chan struct{}), cmds: make(chan waited)}
@@ -97,6 +97,9 @@ func (s *Server) run() {
 	s.stopIdle()
 	if l.grace != nil {
 		l.grace.Stop()
+	}
+	if err := s.flush(); err != nil {
+		l.errs = append(l.errs, err)
 	}
 	closed := &StopError{Reason: ErrServerClosed}
 	s.stop(closed)
@@ -251,6 +254,9 @@ func (l *loop) escalate(cause *StopError) {
 	if s.cfg.forceExit {
 		log.Printf("%v: exiting with code %d", cause, s.cfg.exitCode)
 		l.finish() // what is queued is answered before the process ends
+		if err := s.flushBeforeExit(); err != nil {
+			log.Print(err)
+		}
 		os.Exit(s.cfg.exitCode)
 	}
 }

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"time"
@@ -21,6 +22,9 @@ type config struct {
 	workers    int
 	backlog    int
 	drainLimit int
+
+	flush        func(context.Context) error // WithFlush
+	flushTimeout time.Duration
 }
 
 func defaultConfig() config {
@@ -111,7 +115,8 @@ func WithSignals(sig ...os.Signal) Option {
 //
 // Before it exits, the server is done with the handle as [Server.Close] is: the queue
 // limit goes to 0 and each START and MODIFY command still queued is answered as not
-// run (ZCN009I). It does not wait for running handlers.
+// run (ZCN009I); then it runs the function of [WithFlush], if any, up to its deadline.
+// It does not wait for running handlers.
 //
 // Use it when the program cannot be sure its work ends when [Server.ForceContext] is
 // done, so that the operator's second STOP (or a second Ctrl-C) always works. A

@@ -23,7 +23,8 @@ func Log() []Message {
 }
 
 // Transcript renders a console log the way an operator reads a console's hardcopy:
-// one line per line shown, the time (hh:mm:ss.mmm), who it came from (the job for a
+// one line per line shown, the time (hh:mm:ss.mmm; blanks for a message written without
+// a time stamp, [zconsole.NoTime]), who it came from (the job for a
 // message the program wrote, OPER for a command typed at a console, SYSTEM for the
 // system's own messages and the abends the simulator caught) and the text. A WTOR
 // shows its reply id (@nn) before the question; the further lines of a multi-line

@@ -36,7 +36,7 @@ func (k Kind) String() string {
 // Message is one line (or group of lines) of the console log.
 type Message struct {
 	Seq  uint64    // position in the log, from 1 at Reset
-	Time time.Time // when it was logged
+	Time time.Time // when it was logged; zero for a message without a time stamp (zconsole.NoTime)
 	Kind Kind
 	Text string // the text as the operator sees it: a WTOR with its "@nn " before it,
 	// the lines of a multi-line message joined by newlines

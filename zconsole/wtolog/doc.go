@@ -41,10 +41,11 @@
 // (zconsole.Substitute), never an error that loses the record.
 //
 // A text that does not fit one line (126 characters) becomes a multi-line WTO of up to
-// 10 lines of 71, broken at blanks; one that does not fit 10 lines becomes several
-// WTOs, each beginning with the id and "(k/n)". A record that would take more than
-// Options.MaxWTOs (3) of them is written cut, its last line saying how many characters
-// are left out; the next handler has it whole, and a negative MaxWTOs cuts nothing.
+// 10 lines of 71, broken at blanks; one that does not fit 10 lines becomes as many
+// WTOs as it takes, each beginning with the id and "(k/n)", part k of n. A record is
+// never cut: every character of its text reaches the console. It is still one record
+// to the rate limit (admitted or kept off whole, charged a token for each WTO), to
+// [Handler.Stats] and to the summary.
 //
 // # Flood protection
 //
@@ -61,15 +62,16 @@
 //	DMO999W 45 log record(s) not shown on the console (42 over the rate limit, 3 with the queue full): DMO010E 43, DMO011W 2
 //
 // [Handler.Flush] writes what is queued and the summary; [Handler.Close] does too and
-// ends the goroutine.
+// ends the goroutine. A program that zconsole/serve ends with os.Exit on a forced stop
+// (serve.WithForceExit) gives the server Flush to run first: serve.WithFlush(d, h.Flush).
 //
 // # slog's contract
 //
 // WithAttrs, WithGroup and Enabled behave as slog asks, and the context reaches the
 // next handler and Options.MessageID. The next handler sees exactly what it would see
-// without wtolog. The package passes testing/slogtest in the simulator build, all but
-// its zero-time case: the system time-stamps every message, and zconsole offers no WTO
-// without a time stamp (MCSFLAG=NOTIME).
+// without wtolog. A record whose Time is zero is written without a time stamp
+// (zconsole.NoTime); every other record shows the time the system took it. The package
+// passes testing/slogtest in the simulator build, every case.
 //
 // docs/wtolog.md has the design, the defaults and their sources.
 package wtolog

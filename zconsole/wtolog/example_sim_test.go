@@ -89,5 +89,5 @@ func ExampleLimit() {
 	// Output:
 	// 11 messages; the last:
 	// DMO999W 990 log record(s) not shown on the console (990 over the rate limit): DMO030E 990
-	// {Written:10 Suppressed:990 Dropped:0 Failed:0 Cut:0 WTOs:11 Summaries:1}
+	// {Written:10 Suppressed:990 Dropped:0 Failed:0 WTOs:11 Summaries:1}
 }

@@ -121,8 +121,7 @@ func (h *Handler) toConsole(ctx context.Context, r slog.Record) error {
 	if ok, err := h.root.admit(id); !ok {
 		return err
 	}
-	wtos, left := layout(id, h.text(msg, r, fromAttr), c.maxWTOs)
-	m := message{id: id, wtos: wtos, sev: sev, cut: left > 0}
+	m := message{id: id, wtos: layout(id, h.text(msg, r, fromAttr)), sev: sev, noTime: r.Time.IsZero()}
 	if ctx != nil {
 		m.cmd, m.hasCmd = CommandFrom(ctx)
 	}
@@ -156,16 +155,22 @@ type message struct {
 	sev    *severity
 	cmd    zconsole.Command // the command being answered, when hasCmd
 	hasCmd bool
-	cut    bool // layout left characters out
+	noTime bool // the record has no time: its WTOs have no time stamp either
 }
 
-// putOptions returns the options of m's WTOs: its severity's, and, for a command being
-// answered, its console and CART.
+// putOptions returns the options of m's WTOs: its severity's; zconsole.NoTime for a
+// record without a time; and, for a command being answered, its console and CART.
 func (m *message) putOptions() []zconsole.PutOption {
-	if !m.hasCmd {
+	if !m.hasCmd && !m.noTime {
 		return m.sev.opts
 	}
 	opts := slices.Clip(m.sev.opts)
+	if m.noTime {
+		opts = append(opts, zconsole.NoTime())
+	}
+	if !m.hasCmd {
+		return opts
+	}
 	switch {
 	case m.cmd.ConsoleID != 0:
 		opts = append(opts, zconsole.ToConsoleID(m.cmd.ConsoleID))

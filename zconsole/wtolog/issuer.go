@@ -17,13 +17,12 @@ var ErrClosed = errors.New("wtolog: handler closed")
 
 // Stats count what became of the records at or above the console level, since the
 // Handler was made. Every such record is counted once: Written, Suppressed, Dropped or
-// Failed (Cut counts again some of the Written).
+// Failed, however many WTOs it took.
 type Stats struct {
 	Written    uint64 // written to the console, all of its WTOs
 	Suppressed uint64 // kept off the console by the rate limit
 	Dropped    uint64 // dropped: the queue was full, or the Handler closed
 	Failed     uint64 // not written: the system refused a WTO of it (zconsole.Put's error)
-	Cut        uint64 // written, but cut: it needed more than Options.MaxWTOs WTOs
 	WTOs       uint64 // WTOs issued, the summaries' too
 	Summaries  uint64 // summaries issued
 }
@@ -179,11 +178,6 @@ func (r *root) issue(m message) {
 		return
 	}
 	r.stats.Written++
-	if m.cut {
-		r.stats.Cut++
-		r.unshown.cut++
-		r.arm()
-	}
 }
 
 // put issues the WTOs of one record or summary, all of them even when one fails, and
@@ -240,8 +234,7 @@ func (r *root) summarize() {
 
 	sev := r.cfg.severityOf(r.cfg.level.Level())
 	id := r.cfg.summaryStem + string(sev.letter)
-	wtos, _ := layout(id, u.text(), -1)
-	err := r.put(wtos, sev.opts)
+	err := r.put(layout(id, u.text()), sev.opts)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if err != nil {

@@ -18,35 +18,30 @@ const (
 // cannot make a line of a message look like the first line of another.
 const indent = " "
 
-// layout returns the WTOs that show a record: its message id id and text body. Each is
-// the text Put takes, its lines joined by newlines, every line at most 71 characters
-// (so that Put takes them as they are). layout also returns how many characters of
-// body it left out. The record is:
+// layout returns the WTOs that show a record whole: its message id id and text body.
+// Each is the text Put takes, its lines joined by newlines, every line at most 71
+// characters (so that Put takes them as they are). Nothing of body is left out; the
+// record is:
 //
 //   - one line, "id body", when that is at most 126 characters;
 //   - otherwise one multi-line WTO of up to 10 lines: "id" and the start of body, then
 //     the rest broken at blanks (or at 71 characters where a word is longer), each
 //     further line beginning with a blank;
-//   - otherwise several such WTOs, each beginning "id (k/n)": part k of n;
-//   - when that takes more than maxWTOs (and maxWTOs is not negative), maxWTOs of them,
-//     the last line of the last saying how many characters are left out.
-func layout(id, body string, maxWTOs int) (wtos []string, left int) {
+//   - otherwise as many such WTOs as it takes, each beginning "id (k/n)": part k of n,
+//     so that an operator sees which belong together, and in what order.
+func layout(id, body string) []string {
 	r := []rune(body)
 	switch {
 	case len(r) == 0:
-		return []string{id}, 0
+		return []string{id}
 	case len(id)+1+len(r) <= maxSingle:
-		return []string{id + " " + body}, 0
+		return []string{id + " " + body}
 	}
 	for digits := 0; ; digits++ { // digits of k and n in "(k/n)"; 0: no marker
 		head := headWidth(id, digits)
 		n := countParts(r, head)
-		if maxWTOs >= 0 && n > maxWTOs {
-			return cut(id, r, maxWTOs)
-		}
 		if (digits == 0 && n == 1) || (digits > 0 && n < pow10(digits)) {
-			out, _ := parts(id, r, head, n, n*maxLines)
-			return out, 0
+			return parts(id, r, head, n)
 		}
 	}
 }
@@ -70,36 +65,20 @@ func countParts(r []rune, head int) int {
 	return n
 }
 
-// parts lays r out in n WTOs with head kept on each first line, using at most budget
-// lines in all; it returns the WTOs and what is left of r.
-func parts(id string, r []rune, head, n, budget int) ([]string, []rune) {
+// parts lays all of r out in n WTOs with head kept on each first line.
+func parts(id string, r []rune, head, n int) []string {
 	out := make([]string, 0, n)
-	for k := 1; len(r) > 0 && budget > 0; k++ {
-		lines, rest := fill(r, maxLine-head, min(maxLines, budget))
+	for k := 1; len(r) > 0; k++ {
+		lines, rest := fill(r, maxLine-head, maxLines)
 		marker := ""
 		if n > 1 {
 			marker = fmt.Sprintf(" (%d/%d)", k, n)
 		}
 		lines[0] = id + marker + " " + lines[0]
 		out = append(out, strings.Join(lines, "\n"))
-		budget -= len(lines)
 		r = rest
 	}
-	return out, r
-}
-
-// cut lays r out in m WTOs, keeping the last line of the last to say how many
-// characters do not fit.
-func cut(id string, r []rune, m int) ([]string, int) {
-	digits := 0
-	if m > 1 {
-		digits = len(fmt.Sprint(m))
-	}
-	out, rest := parts(id, r, headWidth(id, digits), m, m*maxLines-1)
-	left := len(rest)
-	last := len(out) - 1
-	out[last] += fmt.Sprintf("\n%s(%d more characters not shown: too long for the console)", indent, left)
-	return out, left
+	return out
 }
 
 // fill takes up to max lines off r: the first at most first characters, each further

@@ -60,16 +60,12 @@ type Options struct {
 	// SummaryID is the message id of the summary. The default is Prefix+"999", or
 	// "SLOG999" without a Prefix.
 	SummaryID string
-
-	// MaxWTOs is how many WTOs of 10 lines one record may take (DefaultMaxWTOs unless
-	// set); a record that needs more is written cut, saying how many characters are
-	// left out. Negative: no limit, nothing is ever cut.
-	MaxWTOs int
 }
 
 // Limit is a rate limit, as a token bucket: at most Burst records at once, and one
-// more each time Every passes. A record that takes several WTOs takes as many tokens
-// (the bucket may go below zero), so the limit holds for WTOs as well as records. A
+// more each time Every passes. A record is let through or kept off whole; one that
+// takes several WTOs takes a token for each (the bucket may go below zero), so the
+// limit holds for WTOs as well as records. A
 // negative Burst means no limit; the zero Limit means the default.
 type Limit struct {
 	Burst int
@@ -81,7 +77,6 @@ const (
 	DefaultIDKey        = "msgid"
 	DefaultQueueSize    = 128
 	DefaultSummaryEvery = time.Minute
-	DefaultMaxWTOs      = 3
 )
 
 // DefaultPerID lets 10 records of one message id through at once and then 10 a
@@ -114,7 +109,6 @@ type config struct {
 	perID, total Limit
 	queueSize    int
 	summaryEvery time.Duration
-	maxWTOs      int
 }
 
 // configure checks o and fills in the defaults; it panics, naming the problem, for an
@@ -126,7 +120,6 @@ func configure(o *Options) config {
 	c := config{
 		level: o.Level, next: o.Next, idKey: o.IDKey, idFunc: o.MessageID, prefix: o.Prefix,
 		perID: o.PerID, total: o.Total, queueSize: o.QueueSize, summaryEvery: o.SummaryEvery,
-		maxWTOs: o.MaxWTOs,
 	}
 	if c.level == nil {
 		c.level = slog.LevelWarn
@@ -157,9 +150,6 @@ func configure(o *Options) config {
 		c.summaryEvery = DefaultSummaryEvery
 	case c.summaryEvery < 0:
 		panic("wtolog: SummaryEvery is negative")
-	}
-	if c.maxWTOs == 0 {
-		c.maxWTOs = DefaultMaxWTOs
 	}
 	return c
 }

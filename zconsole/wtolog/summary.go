@@ -10,12 +10,12 @@ import (
 // maxSummaryIDs is how many message ids a summary names; it counts the others.
 const maxSummaryIDs = 20
 
-// unshown counts the records that did not reach the console whole since the last
+// unshown counts the records that did not reach the console since the last
 // summary: by reason, and those not shown by message id.
 type unshown struct {
 	ids                 map[string]int // records not shown (suppressed or dropped), by id
 	suppressed, dropped int
-	failed, cut         int
+	failed              int
 }
 
 // add counts a record of message id id not shown, for reason (&u.suppressed or
@@ -28,7 +28,7 @@ func (u *unshown) add(id string, reason *int) {
 	*reason++
 }
 
-func (u *unshown) empty() bool { return u.suppressed+u.dropped+u.failed+u.cut == 0 }
+func (u *unshown) empty() bool { return u.suppressed+u.dropped+u.failed == 0 }
 
 // text is the summary's text, after its message id:
 //
@@ -49,9 +49,6 @@ func (u *unshown) text() string {
 	}
 	if u.failed > 0 {
 		clauses = append(clauses, fmt.Sprintf("%d not written: the system refused the WTO", u.failed))
-	}
-	if u.cut > 0 {
-		clauses = append(clauses, fmt.Sprintf("%d shown cut: too long for the console", u.cut))
 	}
 	return strings.Join(clauses, "; ")
 }

@@ -32,7 +32,7 @@ func checkLines(t *testing.T, ms []sim.Message, id string) {
 // kept; one too long for ten lines is several WTOs, part k of n.
 func TestMultiLineRecords(t *testing.T) {
 	fresh(t)
-	h := open(t, &wtolog.Options{Prefix: "DMO", MaxWTOs: -1, Total: wtolog.NoLimit})
+	h := open(t, &wtolog.Options{Prefix: "DMO", Total: wtolog.NoLimit})
 	log := slog.New(h)
 	queues := make([]any, 0, 24)
 	for i := range 12 {
@@ -72,20 +72,64 @@ func TestMultiLineRecords(t *testing.T) {
 	assert.Equal(t, wtolog.Stats{Written: 2, WTOs: 5}, h.Stats())
 }
 
-// A record that needs more WTOs than MaxWTOs is written cut, saying so, and counted.
-func TestRecordCut(t *testing.T) {
+// whole reads a record back from its WTOs on the simulated console: each must begin
+// with id and, when there are several, "(k/n)"; it returns the record's text with its
+// lines joined by sep (a line break at a blank drops the blank; one inside a word
+// longer than a line does not).
+func whole(t *testing.T, ms []sim.Message, id, sep string) string {
+	t.Helper()
+	checkLines(t, ms, id)
+	var parts []string
+	for k, m := range ms {
+		head := id + " "
+		if len(ms) > 1 {
+			head = fmt.Sprintf("%s (%d/%d) ", id, k+1, len(ms))
+		}
+		require.True(t, strings.HasPrefix(m.Lines[0], head), "WTO %d begins %q", k+1, m.Lines[0])
+		lines := append([]string{strings.TrimPrefix(m.Lines[0], head)}, m.Lines[1:]...)
+		for i := 1; i < len(lines); i++ {
+			lines[i] = strings.TrimPrefix(lines[i], " ")
+		}
+		parts = append(parts, strings.Join(lines, sep))
+	}
+	return strings.Join(parts, sep)
+}
+
+// A record is never cut: one of 5,000 characters, or one word as long, reaches the
+// console whole, in as many WTOs as it takes, each beginning with the id and its part.
+// It is one record to the counts, and nothing is summarized.
+func TestLongRecordsArriveWhole(t *testing.T) {
 	fresh(t)
-	h := open(t, &wtolog.Options{Prefix: "DMO", MaxWTOs: 2})
+	h := open(t, &wtolog.Options{Prefix: "DMO"})
 	log := slog.New(h)
-	log.Error("trace", "stack", strings.Repeat("lorem ipsum ", 200))
-	flush(t, h)
+	var b strings.Builder
+	for i := 0; b.Len() < 5000; i++ {
+		fmt.Fprintf(&b, "frame%04d ", i)
+	}
+	words := strings.TrimSpace(b.String())
+	log.Error(words, "msgid", "DMO020")
+	word := strings.Repeat("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", 139)[:5000]
+	log.Warn(word, "msgid", "DMO021")
+	require.NoError(t, h.Close())
+
 	w := console(t)
-	require.Len(t, w, 3, "two WTOs and the summary")
-	last := w[1].Lines[len(w[1].Lines)-1]
-	assert.Regexp(t, `^ \(\d+ more characters not shown: too long for the console\)$`, last)
-	assert.True(t, strings.HasPrefix(w[1].Text, "DMO000E (2/2) "))
-	assert.Equal(t, "DMO999W 1 shown cut: too long for the console", w[2].Text)
-	assert.Equal(t, wtolog.Stats{Written: 1, Cut: 1, WTOs: 3, Summaries: 1}, h.Stats())
+	var first, second []sim.Message
+	for _, m := range w {
+		switch {
+		case strings.HasPrefix(m.Text, "DMO020E"):
+			first = append(first, m)
+		case strings.HasPrefix(m.Text, "DMO021W"):
+			second = append(second, m)
+		default:
+			t.Errorf("a message of neither record: %q", m.Text)
+		}
+	}
+	require.Greater(t, len(first), 1, "5,000 characters take more than one WTO")
+	require.Greater(t, len(second), 1)
+	assert.Equal(t, strings.Fields(words), strings.Fields(whole(t, first, "DMO020E", " ")), "every word, in order")
+	assert.Equal(t, word, whole(t, second, "DMO021W", ""), "the long word, every character")
+	assert.Equal(t, wtolog.Stats{Written: 2, WTOs: uint64(len(w))}, h.Stats(),
+		"two records written, none cut, suppressed or summarized")
 }
 
 // A value or message that holds a newline, from user input or an error, cannot make a

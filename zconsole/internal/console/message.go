@@ -33,6 +33,7 @@ type Message struct {
 	ToConsole  bool
 	CART       [8]byte
 	Response   bool
+	NoTime     bool
 	WTOR       bool
 	ReplyID    int
 	ReplyLen   int
@@ -52,12 +53,17 @@ func Source(k Kind, job string) string {
 	return "SYSTEM"
 }
 
-// WriteEntry writes one entry of a transcript: the time (hh:mm:ss.mmm), who it came from
-// (8 wide) and the text; further lines of the text follow under the first, indented,
-// under the question's text for a WTOR (past its "@nn ").
+// WriteEntry writes one entry of a transcript: the time (hh:mm:ss.mmm, blanks for a
+// message without one), who it came from (8 wide) and the text; further lines of the
+// text follow under the first, indented, under the question's text for a WTOR (past its
+// "@nn ").
 func WriteEntry(b *strings.Builder, at time.Time, src, text string, wtor bool) {
 	lines := strings.Split(text, "\n")
-	b.WriteString(at.Format("15:04:05.000"))
+	if at.IsZero() {
+		b.WriteString(strings.Repeat(" ", len("15:04:05.000")))
+	} else {
+		b.WriteString(at.Format("15:04:05.000"))
+	}
 	b.WriteByte(' ')
 	b.WriteString(pad8(src))
 	b.WriteByte(' ')

@@ -51,6 +51,12 @@ func TestDecodeTestdataImages(t *testing.T) {
 	assert.Equal(t, []int{2, 11}, m.Routing)
 	assert.Equal(t, []int{12}, m.Descriptor)
 	assert.Equal(t, "DEMO", m.Job)
+	assert.False(t, m.NoTime)
+
+	_, m = decode(t, image(t, "wpl/notime.hex", base, 4))
+	assert.Equal(t, []string{"DEMO001I HELLO"}, m.Lines)
+	assert.Equal(t, []int{2, 11}, m.Routing)
+	assert.True(t, m.NoTime, "MCS flags 2, X'80': no time stamp")
 
 	_, m = decode(t, image(t, "wpl/multiline.hex", base, 4, 120, 128))
 	assert.Equal(t, []string{"DEMO003I STATUS", "QUEUE DEPTH 5", "ALL QUIET"}, m.Lines)
@@ -191,6 +197,7 @@ func FuzzDecodeWPL(f *testing.F) {
 		Types: []uint16{zc.LT_DATA, zc.LT_DATA, zc.LT_DATA | zc.LT_END}}, 0, 0)
 	seed(&c.Message{Lines: [][]byte{text("REPLY?")}, ReplyLen: 3}, base+0x8000, base+0x9000)
 	seed(&c.Message{Lines: [][]byte{text("TO YOU")}, HasConsID: true, ConsID: 7, HasCART: true, CART: CARTOf("X"), Response: true}, 0, 0)
+	seed(&c.Message{Lines: [][]byte{text("NO TIME")}, NoTime: true}, 0, 0)
 	f.Add([]byte{})
 	f.Add([]byte{0, 8, 0x80, 0x10, 0, 0, 0, 0})
 	f.Fuzz(func(t *testing.T, img []byte) {

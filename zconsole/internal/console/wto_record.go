@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/go-zos/zconsole/internal/ebcdic"
 	"github.com/go-zos/zconsole/internal/zc"
@@ -39,6 +40,9 @@ func wtoMessage(m *Message, data []byte, p *ebcdic.CodePage) error {
 	m.Kind = KindWTO
 	m.WTOR = flags&zc.SIM_RF_WTOR != 0
 	m.Response = flags&zc.SIM_RF_RESP != 0
+	if data[zc.SIM_REC_FLAGS2]&zc.SIM_RF2_NOTIME != 0 {
+		m.NoTime, m.Time = true, time.Time{}
+	}
 	if m.WTOR {
 		m.ReplyID = int(data[zc.SIM_REC_REPLYID])
 		m.ReplyLen = int(data[zc.SIM_REC_REPLYLEN])
