@@ -7,6 +7,13 @@ import (
 
 // TaskInfo says who this program is, as the system's control blocks do: what
 // Python's taskinfo() returned, and the job name it meant to.
+//
+// It has no identifier (the WEB of S DEMO.WEB, by which the operator may name the task
+// in F and P): IBM documents a started task's identifier as visible only at a console
+// (https://www.ibm.com/docs/en/zos/2.1.0?topic=tasks-naming-started-task-source-jcl-is-job),
+// and no control block field the program may read for it is confirmed (whether the
+// CSCB's is one is UNCONFIRMED). Only the simulator knows it: package sim's Identifier
+// gives it to a test. ASID is the asid of the operator's A=asid.
 type TaskInfo struct {
 	JobName string // the job's name: ASCBJBNI's for a job, ASCBJBNS's for a started task
 	Started bool   // the name is ASCBJBNS's: the address space was made by START, MOUNT or LOGON

@@ -584,3 +584,25 @@ func TestDemoInteractiveEndOfInput(t *testing.T) {
 	assert.Equal(t, 1, strings.Count(r.stdout, "OPER     P DEMO"), "one STOP")
 	assert.NotContains(t, r.stdout, "DMO031I", "the stop was forced")
 }
+
+// The demo started as S DEMO.WEB answers F WEB, F DEMO.WEB and F DEMO (with its ASID,
+// A=0021), and stops on P WEB,A=0021; F DEMO.DEMO and another asid get IEE341I from the
+// system and never reach it (docs/zos.md, "Identifiers and address spaces").
+func TestDemoIdentifier(t *testing.T) {
+	r := runDemo(t, "", "-script", script("ident"))
+	assert.Equal(t, rcOK, r.rc)
+	inOrder(t, r.stdout,
+		"OPER     S DEMO.WEB,,,'IDLE=60'",
+		"EVENT    job DEMO, ASID 0021",
+		"DEMO     DMO001I DEMO ready",
+		"OPER     F WEB,ECHO 'by identifier'", "DMO003I by identifier",
+		"OPER     F DEMO.WEB,ECHO 'by job name and identifier'", "DMO003I by job name and identifier",
+		"OPER     F DEMO,ECHO 'by job name',A=0021", "DMO003I by job name",
+		"OPER     F DEMO.DEMO,STATUS", "SYSTEM   IEE341I DEMO.DEMO NOT ACTIVE",
+		"OPER     P WEB,A=0022", "SYSTEM   IEE341I WEB NOT ACTIVE",
+		"OPER     P WEB,A=0021",
+		"DMO030I DEMO stopping: operator STOP from console OPER1",
+		"DMO039I DEMO ended, RC=0",
+	)
+	assert.NotContains(t, r.stdout, "DMO002I", "F DEMO.DEMO,STATUS reached the demo")
+}

@@ -11,11 +11,12 @@
 //	fmt.Print(sim.Transcript(sim.Log()))  // the console's hardcopy
 //
 // Commands follow the console's rules: at most 126 characters, folded to upper case
-// except between apostrophes (which are kept), a job name that must be this job's. The
-// system's rules follow: a MODIFY beyond the program's queue limit is refused with
-// IEE342I, as is a STOP while another is still queued; a command for another job gets
-// IEE341I; a START, which needs an address space the simulated system does not have,
-// gets IEA602I. Each refusal is in the log and comes back as an error.
+// except between apostrophes (which are kept). The system's rules follow: MODIFY and
+// STOP name the job as [jobname.]identifier, optionally with A=asid, its address space
+// id (see [Command]), and a name or asid that is not this job's gets IEE341I; a MODIFY
+// beyond the program's queue limit is refused with IEE342I, as is a STOP while another
+// is still queued; a START, which needs an address space the simulated system does not
+// have, gets IEA602I. Each refusal is in the log and comes back as an error.
 //
 // The consoles run in IBM-1047 unless [SetCodePage] says IBM-037 or IBM-1140: what the
 // operator types is encoded in it and the program's messages are shown in it, so a
@@ -108,10 +109,10 @@
 //	.pause 1.5                                     wait 1.5 seconds (for a reader only)
 //	P DEMO
 //
-// The first line typed must start the job: S job, or S job,,,parameters. Blank lines and
-// lines whose first character is # are skipped; there are no comments after a command,
-// as # is a character of console commands. A person at a terminal may type the
-// directives too.
+// The first line typed must start the job: S job, or S job,,,parameters, where job may
+// be job.identifier (S DEMO.WEB: job DEMO, identifier WEB). Blank lines and lines whose
+// first character is # are skipped; there are no comments after a command, as # is a
+// character of console commands. A person at a terminal may type the directives too.
 //
 // .wait text waits for the next message on the console after the last line typed (or
 // after the message the last .wait found) whose text contains text: a message of the

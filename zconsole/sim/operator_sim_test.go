@@ -210,3 +210,22 @@ func TestOperatorNote(t *testing.T) {
 	_, err = sim.Written(ctx, "HEL001I")
 	assert.NoError(t, err)
 }
+
+// The operator's first line may give the job an identifier, S job.identifier
+// (https://www.ibm.com/docs/SSLTBW_3.1.0/com.ibm.zos.v3r1.ieag100/skp1.htm), and a
+// STOP by the identifier, P identifier
+// (https://ibm.com/docs/en/SSLTBW_2.1.0/com.ibm.zos.v2r1.ieag100/smgen.htm), stops it.
+func TestOperatorStartsWithAnIdentifier(t *testing.T) {
+	var out syncBuffer
+	op, err := sim.ScriptOperator(strings.NewReader("S HELLO.WEB\n.wait HEL001I\nP WEB\n"), "ident.txt", &out)
+	require.NoError(t, err)
+	require.NoError(t, op.Open())
+	assert.Equal(t, "HELLO", sim.Job())
+	assert.Equal(t, "WEB", sim.Identifier())
+	require.NoError(t, hello.Serve(time.Hour))
+	require.NoError(t, op.Close())
+	inOrder(t, out.String(), "OPER     S HELLO.WEB", "OPER     P WEB")
+	assert.Empty(t, sim.Grep(sim.Log(), "IEE341I"))
+	_, stopped := op.Stopped()
+	assert.True(t, stopped)
+}

@@ -17,12 +17,22 @@ func Reset(job string) error { return console.Reset(job) }
 // carrying parm as a console passes it (upper case outside apostrophes, apostrophes
 // kept), is queued, and the program's first Wait returns it. The whole command must fit
 // a console's 126 characters. The options say which console typed it ([From]).
+//
+// job may give the job an identifier as S does, job.identifier ("DEMO.WEB": job DEMO,
+// identifier WEB); without one the identifier is the job name. Each part is a job name,
+// 1 to 8 of A-Z 0-9 @ # $ not starting with a digit; another name fails with
+// [ErrInvalid].
 func Start(job, parm string, opts ...CommandOption) error {
 	return console.Start(job, parm, originOf(opts))
 }
 
 // Job returns the simulated job name.
 func Job() string { return console.Job() }
+
+// Identifier returns the simulated job's identifier: the one [Start] gave it with
+// job.identifier, else the job name ("" without the simulator). The program itself
+// cannot learn it: see zconsole.TaskInfo.
+func Identifier() string { return console.Identifier() }
 
 // SetCodePage sets the code page of the simulated system's consoles: [zconsole.IBM1047]
 // (the simulator's default), [zconsole.IBM037] or [zconsole.IBM1140]. From when it

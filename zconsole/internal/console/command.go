@@ -28,20 +28,22 @@ func Command(text string, o Origin) error {
 	p := parse(typed)
 	switch p.verb {
 	case "F", "MODIFY":
-		if !p.hasText || p.text == "" {
+		text, hasText, asid, hasASID := cutASID(p.text, p.hasText)
+		if !hasText || text == "" {
 			return invalid(p.verb)
 		}
-		return enqueue(p, zc.VERB_MODIFY, p.text, o)
+		return enqueue(p, asid, hasASID, zc.VERB_MODIFY, text, o)
 	case "P", "STOP":
-		if p.hasText || p.target == "" {
+		_, hasText, asid, hasASID := cutASID(p.text, p.hasText)
+		if hasText || p.target == "" {
 			return invalid(p.verb)
 		}
 		// A STOP carries one blank of data (as observed on z/OS).
-		return enqueue(p, zc.VERB_STOP, " ", o)
+		return enqueue(p, asid, hasASID, zc.VERB_STOP, " ", o)
 	case "R", "REPLY":
 		return reply(p)
 	case "S", "START":
-		if !validJob(p.target) {
+		if _, _, err := startName(p.name()); err != nil {
 			return invalid(p.verb)
 		}
 		return refuse(ErrRejected, msgNoAddressSpace)
@@ -59,14 +61,11 @@ func refuse(sentinel error, msg string) error {
 	return fmt.Errorf("%w: %s", sentinel, msg)
 }
 
-func enqueue(p parsed, verb byte, data string, o Origin) error {
-	job := mvs.Job()
-	if p.target != job || (p.ident != "" && p.ident != job) {
-		name := p.target
-		if p.ident != "" {
-			name += "." + p.ident
-		}
-		return refuse(ErrNotActive, fmt.Sprintf("IEE341I %s NOT ACTIVE", name))
+// enqueue queues the CIB of a MODIFY or STOP for the job p names, with A=asid when
+// hasASID: a name that is not the job's, or an asid that is not its ASID, gets IEE341I.
+func enqueue(p parsed, asid string, hasASID bool, verb byte, data string, o Origin) error {
+	if !addressed(p) || (hasASID && !asidIs(asid, ASID)) {
+		return refuse(ErrNotActive, fmt.Sprintf("IEE341I %s NOT ACTIVE", p.name()))
 	}
 	img, err := cibImage(verb, data, o, page())
 	if err != nil {

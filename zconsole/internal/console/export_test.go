@@ -8,5 +8,10 @@ var (
 	CommandSeeds = commandSeeds
 )
 
-// ParsedText is the text of a folded command after its first comma, as parse splits it.
-func ParsedText(cmd string) string { return parse(cmd).text }
+// ParsedText is the text of a folded MODIFY after its first comma, as parse splits it,
+// without a last A=asid operand.
+func ParsedText(cmd string) string {
+	p := parse(cmd)
+	text, _, _, _ := cutASID(p.text, p.hasText)
+	return text
+}

@@ -104,8 +104,9 @@ func (o *Operator) Open() error {
 	return nil
 }
 
-// start takes the operator's first step: S job or S job,,,parameters, which starts the
-// job. A person who types something else is told, and types again.
+// start takes the operator's first step: S job or S job,,,parameters (job perhaps
+// job.identifier), which starts the job. A person who types something else is told, and
+// types again.
 func (o *Operator) start() error {
 	for {
 		st, ok, err := o.src.next(o.ctx.Done())

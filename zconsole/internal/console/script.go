@@ -102,12 +102,13 @@ func isStop(line string) bool {
 	return v == "P" || v == "STOP"
 }
 
-// startCommand reads S job or S job,,,parameters (START as well): the job name and the
-// parameters as typed. Other operands of START are not simulated.
+// startCommand reads S job or S job,,,parameters (START as well), where job may be
+// job.identifier: the name and the parameters as typed. Other operands of START are not
+// simulated.
 func startCommand(line string) (job, parm string, err error) {
 	v := verbOf(line)
 	if v != "S" && v != "START" {
-		return "", "", fmt.Errorf("%q does not start the job: the first line typed must be S job or S job,,,parameters", line)
+		return "", "", fmt.Errorf("%q does not start the job: the first line typed must be S job or S job,,,parameters (job or job.identifier)", line)
 	}
 	_, ops, _ := strings.Cut(strings.TrimSpace(line), " ")
 	ops = strings.TrimSpace(ops)
@@ -115,7 +116,7 @@ func startCommand(line string) (job, parm string, err error) {
 	if hasOps {
 		var ok bool
 		if parm, ok = strings.CutPrefix(parm, ",,"); !ok {
-			return "", "", fmt.Errorf("%q: only S job and S job,,,parameters are simulated", line)
+			return "", "", fmt.Errorf("%q: only S job and S job,,,parameters (job or job.identifier) are simulated", line)
 		}
 	}
 	if job == "" {

@@ -57,12 +57,13 @@ func TestStartCommand(t *testing.T) {
 		werr  string
 	}{
 		{"S DEMO", "DEMO", "", ""},
+		{"S DEMO.WEB,,,X", "DEMO.WEB", "X", ""},
 		{"S DEMO,,,'IDLE=20,GRACE=5'", "DEMO", "'IDLE=20,GRACE=5'", ""},
 		{"start demo,,,idle=1", "demo", "idle=1", ""},
 		{"  S   DEMO,,,", "DEMO", "", ""},
 		{"F DEMO,STATUS", "", "", "does not start the job"},
-		{"S DEMO,PRM=X", "", "", "only S job and S job,,,parameters are simulated"},
-		{"S DEMO,,X", "", "", "only S job and S job,,,parameters are simulated"},
+		{"S DEMO,PRM=X", "", "", "only S job and S job,,,parameters (job or job.identifier) are simulated"},
+		{"S DEMO,,X", "", "", "only S job and S job,,,parameters (job or job.identifier) are simulated"},
 		{"S ,,,X", "", "", "names no job"},
 		{"S", "", "", "names no job"},
 	} {

@@ -2,6 +2,7 @@ package console
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -47,11 +48,12 @@ func fold(s string) string {
 
 // parsed is an operator command taken apart.
 type parsed struct {
-	verb    string // as typed (folded): F, MODIFY, P, STOP, R, REPLY, …
-	target  string // the job name (or reply number), before any '.identifier'
-	ident   string // the identifier after '.', if any
-	text    string // what follows the first comma of the operands
-	hasText bool   // there was a comma
+	verb     string // as typed (folded): F, MODIFY, P, STOP, R, REPLY, …
+	target   string // the job name (or reply number), before any '.identifier'
+	ident    string // the identifier after '.', if any
+	hasIdent bool   // there was a '.'
+	text     string // what follows the first comma of the operands
+	hasText  bool   // there was a comma
 }
 
 // parse splits a folded command into verb and operands: "VERB target[.id][,text]".
@@ -61,9 +63,50 @@ func parse(cmd string) parsed {
 	p.verb = verb
 	ops = strings.TrimLeft(ops, " ")
 	target, text, hasText := strings.Cut(ops, ",")
-	p.target, p.ident, _ = strings.Cut(target, ".")
+	p.target, p.ident, p.hasIdent = strings.Cut(target, ".")
 	p.text, p.hasText = text, hasText
 	return p
+}
+
+// name is the job the command names, as typed: target or target.ident.
+func (p parsed) name() string {
+	if p.hasIdent {
+		return p.target + "." + p.ident
+	}
+	return p.target
+}
+
+// cutASID splits the last operand of text off when it is A=asid, as MODIFY and STOP take
+// it: "A=0021" gives rest "", no rest; "STATUS,A=0021" gives "STATUS". A comma between
+// apostrophes separates nothing. Without an A= operand, rest is text as it is.
+func cutASID(text string, hasText bool) (rest string, hasRest bool, asid string, hasASID bool) {
+	start, quoted := 0, false
+	for i := 0; i < len(text); i++ {
+		switch {
+		case text[i] == '\'':
+			quoted = !quoted
+		case text[i] == ',' && !quoted:
+			start = i + 1
+		}
+	}
+	asid, hasASID = strings.CutPrefix(text[start:], "A=")
+	if !hasText || !hasASID {
+		return text, hasText, "", false
+	}
+	if start == 0 {
+		return "", false, asid, true
+	}
+	return text[:start-1], true, asid, true
+}
+
+// asidIs reports whether s, the asid of A=asid, is 1 to 4 hexadecimal digits that make
+// want.
+func asidIs(s string, want uint16) bool {
+	if len(s) < 1 || len(s) > 4 {
+		return false
+	}
+	n, err := strconv.ParseUint(s, 16, 16)
+	return err == nil && uint16(n) == want
 }
 
 // validJob reports whether s is a job name: 1 to 8 characters, A-Z, 0-9, @, # or $,

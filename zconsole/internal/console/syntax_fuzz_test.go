@@ -13,6 +13,16 @@ var commandSeeds = []string{
 	"f demo,'Mixed Case' and more",
 	"MODIFY DEMO.DEMO,A,B",
 	"F DEMO.X1,Y",
+	"F DEMO.DEMO,STATUS,A=0021",
+	"F DEMO,'X,A=21'",
+	"F DEMO,A=0021",
+	"P DEMO,A=21",
+	"P DEMO.DEMO,A=0022",
+	"STOP DEMO,A=XYZ",
+	"P DEMO.",
+	"P .DEMO",
+	"S DEMO.WEB",
+	"S DEMO.WEB,,,'X'",
 	"P DEMO",
 	"stop demo",
 	"P DEMO,NOW",
@@ -35,7 +45,8 @@ var commandSeeds = []string{
 
 // FuzzSyntax: any text at all through the console's rules. enterable never panics and
 // passes only what a console takes; fold keeps every character but a-z outside
-// apostrophes, and is idempotent; parse splits without losing or inventing text.
+// apostrophes, and is idempotent; parse, and cutASID after it, split without losing or
+// inventing text.
 func FuzzSyntax(f *testing.F) {
 	for _, s := range commandSeeds {
 		f.Add(s)
@@ -91,8 +102,19 @@ func FuzzSyntax(f *testing.F) {
 		if p.hasText {
 			tail = "," + p.text
 		}
-		if ops != p.target+tail && ops != p.target+"."+p.ident+tail {
+		if ops != p.name()+tail || (!p.hasIdent && p.ident != "") {
 			t.Fatalf("parse(%q) = %+v: the fields do not make up the operands %q", folded, p, ops)
+		}
+		rest, hasRest, asid, hasASID := cutASID(p.text, p.hasText)
+		joined := rest
+		if hasASID && hasRest {
+			joined += ","
+		}
+		if hasASID {
+			joined += "A=" + asid
+		}
+		if joined != p.text || (hasRest && !p.hasText) || (hasASID && !p.hasText) {
+			t.Fatalf("cutASID(%q) = %q, %v, %q, %v: not the text", p.text, rest, hasRest, asid, hasASID)
 		}
 	})
 }

@@ -26,20 +26,24 @@ func Reset(job string) error {
 	if r := mvs.Reset(job, nil); r != zc.SIM_QUEUED {
 		return fmt.Errorf("sim: reset: %s", queueProblem(r))
 	}
+	setIdent("")
 	return nil
 }
 
-// Start is Reset for a job started by the operator with S job,,,parm from origin o
-// (package sim's Start).
+// Start is Reset for a job started by the operator with S job[.identifier],,,parm from
+// origin o (package sim's Start).
 func Start(job, parm string, o Origin) error {
 	if err := Missing(); err != nil {
 		return errwrap.Op(prefix, "start", err)
 	}
-	name, err := jobName(job)
+	name, id, err := startName(job)
 	if err != nil {
 		return err
 	}
 	typed := "S " + name
+	if id != "" {
+		typed += "." + id
+	}
 	if parm != "" {
 		typed += ",,," + parm
 	}
@@ -59,6 +63,7 @@ func Start(job, parm string, o Origin) error {
 	if r := mvs.Reset(name, img); r != zc.SIM_QUEUED {
 		return fmt.Errorf("sim: start: %s", queueProblem(r))
 	}
+	setIdent(id)
 	mvs.Log(zc.SIM_LOG_COMMAND, []byte(typed))
 	return nil
 }
