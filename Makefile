@@ -33,7 +33,7 @@ demo: ## the demo started task on the simulator, scripted operator: a STOP, then
 e2e: ## the demo's end-to-end tests: build it, run it with each operator script
 	$(GO) test $(SIM) -count=1 -run '^TestDemo|^TestOperatorAtConsole' -v ./cmd/demo
 
-mutants: ## each check's documented failing change, made in a scratch copy of HEAD: the check must fail (about 3 min)
+mutants: ## each check's documented failing change, made in a scratch copy of HEAD: the check must fail (about 4 min)
 	$(GO) run scripts/mutants/main.go
 
 bench: ## every benchmark beside its baseline in the same run: bench/benchmarks.txt (benchstat) and BENCHMARKS.md (about 8 min)
