@@ -117,8 +117,9 @@ func Substitute() PutOption {
 }
 
 // NoTime writes the message without a time stamp (MCSFLAG=NOTIME: the WPL's MCS flags
-// 2, X'80'): the system shows and logs it with no time, as for a message whose time is
-// unknown or already in its text.
+// 2, X'80'), for a message whose time is unknown or already in its text. The simulated
+// system logs it with no time; how z/OS shows it on a console and in SYSLOG or OPERLOG
+// is UNCONFIRMED here (IBM documents the bit as "do not timestamp this message").
 func NoTime() PutOption {
 	return func(c *putConfig) error {
 		c.noTime = true

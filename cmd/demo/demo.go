@@ -62,7 +62,7 @@ func open(ctx context.Context, s settings, out *output) (*demo, error) {
 		return nil, err
 	}
 	out.put(fmt.Sprintf("%s %s ready: F %s,HELP lists the commands", msgReady, d.job, d.job))
-	out.flushLog() // DMO001I is on the console: the demo is ready
+	out.flushLog(logFlushWait) // DMO001I is on the console: the demo is ready
 	close(d.ready)
 	return d, nil
 }

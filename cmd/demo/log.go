@@ -18,14 +18,21 @@ import (
 // the rate limit is counted, and DMO999I (msgSummary) later says how many of which ids
 // were not shown.
 //
-// Answers to commands are not log records: they go back at once to the console that
-// entered the command (output.reply). Before each answer the demo flushes its log, so
-// that the console shows its messages in the order the demo wrote them: DMO012I before
-// DMO021I, the answer that counts them.
+// Answers to commands are not log records: they go back to the console that entered
+// the command (output.reply). Before each answer the demo flushes its log, waiting at
+// most replyFlushWait, so that the console shows its messages in the order the demo
+// wrote them: DMO012I before DMO021I, the answer that counts them. The wait is short
+// because the server's own loop answers some commands (its refusals while stopping):
+// a console short of buffers delays an answer by that much at most, and the log's
+// records then follow it.
 
 // logFlushWait is the longest the demo waits for its log to be on the console before
-// it answers a command, or before it ends (serve.WithFlush).
+// it ends (serve.WithFlush).
 const logFlushWait = 5 * time.Second
+
+// replyFlushWait is the longest the demo waits for its log to be on the console before
+// it answers a command.
+const replyFlushWait = 200 * time.Millisecond
 
 // openLog starts the demo's log on the console.
 func (o *output) openLog() {
@@ -50,9 +57,9 @@ func (o *output) put(text string) {
 }
 
 // flushLog writes to the console what the demo's log has queued, waiting at most
-// logFlushWait. A failure is an event: the demo goes on.
-func (o *output) flushLog() {
-	ctx, cancel := context.WithTimeout(context.Background(), logFlushWait)
+// wait. A failure is an event: the demo goes on.
+func (o *output) flushLog(wait time.Duration) {
+	ctx, cancel := context.WithTimeout(context.Background(), wait)
 	defer cancel()
 	if err := o.logs.Flush(ctx); err != nil && !errors.Is(err, wtolog.ErrClosed) {
 		o.event("log: %v", err)

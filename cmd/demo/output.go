@@ -36,7 +36,8 @@ type output struct {
 // view shows on standard output what the operator's console shows. With the simulated
 // MVS (operator_sim.go) it is the console log itself: the operator's commands, the
 // system's messages and the demo's, as the simulated system took them. On z/OS, where
-// the console is the operator's own (operator_real.go), it is what the demo wrote and
+// the console is the operator's own (operator_real.go), it is what the demo wrote (its
+// log's records as logged, those the rate limit kept off the console among them) and
 // the commands it received.
 type view interface {
 	// show writes what is new on the console: the lines of the message the demo just
@@ -115,9 +116,10 @@ func (o *output) received(cmd zconsole.Command) {
 // and those of the server and its router (ZCN...), goes back to the console that
 // issued it, with its CART, as one message (a command response). A command that names
 // no console is answered by an ordinary WTO. The log records written before the
-// answer are on the console before it (flushLog).
+// answer are on the console before it, unless writing them takes longer than
+// replyFlushWait (flushLog).
 func (o *output) reply(cmd zconsole.Command, lines []string) error {
-	o.flushLog()
+	o.flushLog(replyFlushWait)
 	text := strings.Join(lines, "\n")
 	var err error
 	if cmd.Console == "" && cmd.ConsoleID == 0 {

@@ -22,7 +22,8 @@ import (
 // standard logger. A timeout of 0 or less is an error.
 //
 // The context is not the server's: its deadline is its only end, so fn still has its
-// time after the parent context is cancelled or the stop is forced.
+// time after the parent context is cancelled or the stop is forced. Close waits for fn
+// as long as it runs: fn must return once its context is done.
 func WithFlush(timeout time.Duration, fn func(context.Context) error) Option {
 	return func(c *config) error {
 		switch {
@@ -36,8 +37,8 @@ func WithFlush(timeout time.Duration, fn func(context.Context) error) Option {
 	}
 }
 
-// flush runs the function of WithFlush, if any, bounded by its timeout, and returns
-// its error. It waits for the function to return.
+// flush runs the function of WithFlush, if any, with a context that ends at its
+// timeout, and returns its error. It waits for the function to return, however long.
 func (s *Server) flush() error {
 	if s.cfg.flush == nil {
 		return nil

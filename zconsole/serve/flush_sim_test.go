@@ -60,6 +60,30 @@ func TestCloseRunsFlush(t *testing.T) {
 	assert.Equal(t, int32(1), runs.Load(), "the flush runs once")
 }
 
+// A cancelled parent finishes the server and runs the flush, with a context of its
+// own: not ended with the parent, ended only by its deadline.
+func TestParentCancelRunsFlushWithItsOwnContext(t *testing.T) {
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
+	lc := goroutinesNow()
+	parent, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ran := make(chan error, 1) // the flush context's error when the flush began
+	srv, err := serve.New(parent, h, serve.WithFlush(time.Minute, func(ctx context.Context) error {
+		if _, ok := ctx.Deadline(); !ok {
+			ran <- errors.New("no deadline")
+			return nil
+		}
+		ran <- ctx.Err()
+		return nil
+	}))
+	require.NoError(t, err)
+	cancel()
+	assert.NoError(t, simtest.Within(t, ran, "the flush after the parent's cancel"),
+		"the flush's context outlives the parent")
+	require.NoError(t, closeServer(t, srv, lc))
+}
+
 // A flush that honours its context ends at the deadline, and Close says so.
 func TestCloseFlushBoundedByDeadline(t *testing.T) {
 	simtest.Fresh(t, nil)

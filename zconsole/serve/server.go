@@ -157,16 +157,16 @@ func (s *Server) Touch() {
 // that from then on the system refuses MODIFY visibly (IEE342I) rather than queue it
 // for no one; it ends the wait for the operator and takes every command still queued,
 // answering each START and MODIFY as not run (ZCN009I) and taking a STOP as done; it
-// joins its goroutines and stops catching signals. Last, it runs the function of
-// [WithFlush], if any, and waits for it.
+// joins its goroutines and stops catching signals, and it runs the function of
+// [WithFlush], if any, and waits for it to return.
 //
 // When Close returns, every START and MODIFY command the system accepted for the
 // program, before or while the server ran, has been run once or answered once, and
 // none is left queued: with the limit at 0 the system accepts no more. The function of
-// WithFlush has returned. No goroutine of the server is left, both contexts are done, and h is open and usable; a program that
-// takes commands again sets its queue limit with [zconsole.Handle.SetQueueLimit]. A
-// STOP the operator enters after that is accepted (the system takes STOP at any limit)
-// and waits for the program's next Wait.
+// WithFlush has returned. No goroutine of the server is left, both contexts are done,
+// and h is open and usable; a program that takes commands again sets its queue limit
+// with [zconsole.Handle.SetQueueLimit]. A STOP the operator enters after that is
+// accepted (the system takes STOP at any limit) and waits for the program's next Wait.
 //
 // Two things can leave commands unanswered, and Close reports both: a handle that was
 // killed ([zconsole.Kill]), on which no Wait takes anything, so that what is queued

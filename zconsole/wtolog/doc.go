@@ -44,8 +44,10 @@
 // 10 lines of 71, broken at blanks; one that does not fit 10 lines becomes as many
 // WTOs as it takes, each beginning with the id and "(k/n)", part k of n. A record is
 // never cut: every character of its text reaches the console. It is still one record
-// to the rate limit (admitted or kept off whole, charged a token for each WTO), to
-// [Handler.Stats] and to the summary.
+// to the rate limit (admitted or kept off whole), to [Handler.Stats] and to the
+// summary. Its WTOs go out together; a token is charged for each, which holds back the
+// records that follow, not its own WTOs: text of unbounded size belongs below the
+// console level (docs/wtolog.md, "Long records").
 //
 // # Flood protection
 //

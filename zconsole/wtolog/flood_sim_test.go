@@ -134,6 +134,28 @@ func TestFullQueueDropsWithoutBlocking(t *testing.T) {
 	assert.Equal(t, wtolog.Stats{Written: 5, Dropped: 5, WTOs: 6, Summaries: 1}, h.Stats())
 }
 
+// A record dropped because the queue is full costs the rate limit no more than its
+// admission: its further WTOs are charged only when it is queued (docs/wtolog.md,
+// "Long records").
+func TestDroppedRecordIsNotCharged(t *testing.T) {
+	fresh(t)
+	h, g := openGated(t, &wtolog.Options{Prefix: "DMO", QueueSize: 1,
+		PerID: wtolog.Limit{Burst: 30, Every: time.Hour}, Total: wtolog.NoLimit, SummaryEvery: time.Hour}, nil)
+	log := slog.New(h)
+	long := strings.Repeat("lorem ipsum ", 1200) // some 20 WTOs
+	log.Warn("first", "msgid", "DMO082")
+	within(t, g.entered, "the first WTO")
+	log.Warn(long, "msgid", "DMO082") // queued: 1 + its further WTOs charged
+	log.Warn(long, "msgid", "DMO082") // the queue is full: dropped
+	assert.Equal(t, uint64(1), h.Stats().Dropped)
+	g.release()
+	flush(t, h)
+	log.Warn("after", "msgid", "DMO082") // shown only if the dropped record was not charged
+	require.NoError(t, h.Close())
+	assert.Contains(t, texts(console(t)), "DMO082W after", "the record after the drop is shown")
+	assert.Equal(t, uint64(0), h.Stats().Suppressed)
+}
+
 // Close writes every record queued before it, and the summary, before it returns.
 func TestCloseWritesWhatIsQueued(t *testing.T) {
 	fresh(t)

@@ -83,7 +83,8 @@ func (r *root) admit(id string) (bool, error) {
 }
 
 // enqueue queues m for the goroutine, never waiting: when the queue is full, m is
-// dropped and counted. The rate limit is charged for m's further WTOs.
+// dropped and counted. The rate limit is charged for the further WTOs of an m queued;
+// one dropped costs nothing more.
 func (r *root) enqueue(m message) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -91,9 +92,9 @@ func (r *root) enqueue(m message) error {
 		r.stats.Dropped++
 		return fmt.Errorf("%w: record %s not written to the console", ErrClosed, m.id)
 	}
-	r.lim.charge(m.id, len(m.wtos)-1)
 	select {
 	case r.queue <- m:
+		r.lim.charge(m.id, len(m.wtos)-1)
 	default:
 		r.stats.Dropped++
 		r.unshown.add(m.id, &r.unshown.dropped)

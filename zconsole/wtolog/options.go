@@ -65,8 +65,8 @@ type Options struct {
 // Limit is a rate limit, as a token bucket: at most Burst records at once, and one
 // more each time Every passes. A record is let through or kept off whole; one that
 // takes several WTOs takes a token for each (the bucket may go below zero), so the
-// limit holds for WTOs as well as records. A
-// negative Burst means no limit; the zero Limit means the default.
+// limit holds for WTOs as well as records. A negative Burst means no limit; the zero
+// Limit means the default.
 type Limit struct {
 	Burst int
 	Every time.Duration
