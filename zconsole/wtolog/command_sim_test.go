@@ -6,6 +6,7 @@ import (
 	"context"
 	"log/slog"
 	"testing"
+	"time"
 
 	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/sim"
@@ -37,10 +38,17 @@ func TestRecordAnsweringACommandReachesItsConsole(t *testing.T) {
 	log.WarnContext(ctx, "refresh failed", "msgid", "DMO090", "err", "config not found")
 	log.Warn("not about the command", "msgid", "DMO091")
 	log.WarnContext(wtolog.WithCommand(ctx, zconsole.Command{Text: "NO CONSOLE"}), "a command without a console", "msgid", "DMO092")
+	untimed := slog.NewRecord(time.Time{}, slog.LevelWarn, "no time", 0) // NoTime, and the command's console
+	untimed.AddAttrs(slog.String("msgid", "DMO093"))
+	require.NoError(t, h.Handle(ctx, untimed))
 	flush(t, h)
 
 	w := console(t)
-	require.Len(t, w, 3)
+	require.Len(t, w, 4)
+	assert.Equal(t, "DMO093W no time", w[3].Text)
+	assert.True(t, w[3].Time.IsZero(), "written without a time stamp")
+	assert.Equal(t, uint32(0x0300000A), w[3].ConsoleID, "to the command's console all the same")
+	assert.Equal(t, cart, w[3].CART)
 	assert.Equal(t, `DMO090W refresh failed err="config not found"`, w[0].Text)
 	assert.True(t, w[0].ToConsole)
 	assert.Equal(t, uint32(0x0300000A), w[0].ConsoleID, "the console that entered the command")
