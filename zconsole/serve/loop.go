@@ -101,9 +101,7 @@ func (s *Server) run() {
 	if err := s.flush(); err != nil {
 		l.errs = append(l.errs, err)
 	}
-	closed := &StopError{Reason: ErrServerClosed}
-	s.stop(closed)
-	s.forceStop(closed)
+	s.endContexts()
 	served.Delete(s.h)
 	s.replyMu.Lock()
 	if s.replyErr != nil {
@@ -222,6 +220,19 @@ func noHandler(_ context.Context, req *Request) error {
 		return req.Reply(msgStartIgn + " START parameters ignored: " + req.Text)
 	}
 	return nil
+}
+
+// endContexts ends the server's two contexts, if nothing has yet: with the parent's
+// cause when the parent ended the server, else as closed. The parent cancels them
+// itself, one after the other; the loop may get here in between (woken by the one
+// cancelled first), and must not give the other a cause of its own.
+func (s *Server) endContexts() {
+	var cause error = &StopError{Reason: ErrServerClosed}
+	if s.parent.Err() != nil {
+		cause = context.Cause(s.parent)
+	}
+	s.stop(cause)
+	s.forceStop(cause)
 }
 
 // request asks the server to stop: the first request begins the stop, a later STOP or

@@ -57,6 +57,28 @@ func TestNotifyContextParent(t *testing.T) {
 	assert.Equal(t, context.Canceled, context.Cause(ctx))
 }
 
+// opaqueParent is a parent context the context package cannot see into: it ends its
+// children each from a goroutine of its own, so that the server's two contexts end in
+// either order, some time apart.
+type opaqueParent struct{ context.Context }
+
+func (opaqueParent) Value(any) any { return nil }
+
+// However the parent's end reaches the server's two contexts, the stop context's cause
+// is the parent's: the loop, woken by the force context, does not give it one of its own.
+func TestNotifyContextParentEitherOrder(t *testing.T) {
+	simtest.Fresh(t, nil)
+	h := simtest.Open(t)
+	for range 50 {
+		inner, cancel := context.WithCancel(context.Background())
+		ctx, stop := serve.NotifyContext(opaqueParent{inner}, h)
+		cancel()
+		waitDone(t, ctx, "NotifyContext after its parent")
+		stop()
+		require.Equal(t, context.Canceled, context.Cause(ctx))
+	}
+}
+
 func TestNotifyContextCannotServe(t *testing.T) {
 	simtest.Fresh(t, nil)
 	h := simtest.Open(t)
