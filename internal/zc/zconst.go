@@ -193,7 +193,7 @@ const (
 	SIM_RF_CART         = 0x04 // with a CART
 	SIM_RF_HRDCPY       = 0x02 // hardcopy only
 	SIM_RF_CODES        = 0x01 // routing and descriptor codes given
-	SIM_RF2_NOTIME      = 0x80 // no time stamp (MCSFLAG=NOTIME): logged without a time
+	SIM_RF2_NOTIME      = 0x80 // no time stamp (MCSFLAG=NOTIME): shown without a time
 	SIM_RPL_ID          = 0
 	SIM_RPL_LEN         = 1
 	SIM_RPL_TEXT        = 2

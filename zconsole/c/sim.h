@@ -82,8 +82,6 @@ void sim_changed(void);
 
 /* sim_log.c. Call with sim.mu held. */
 void sim_log(uint32_t kind, uint32_t msgid, const void *data, uint32_t len);
-/* sim_log without the time: for a message written with no time stamp (MCSFLAG=NOTIME). */
-void sim_log_untimed(uint32_t kind, uint32_t msgid, const void *data, uint32_t len);
 void sim_log_clear(void);
 uint32_t sim_abend(uint32_t code, const char *why);
 size_t sim_log_count(void);

@@ -28,8 +28,8 @@ enum { ZCSIM_ASID = 0x0021 };
 
 /*
  * The console log, as zcsim_log_get hands it out: each record has a kind, a message id
- * (a WTO's, a DOM's), data, and the time it was logged in nanoseconds since 1970, or 0
- * for a message written without a time stamp (ZCSIM_RF2_NOTIME).
+ * (a WTO's, a DOM's), data, and the time it was logged in nanoseconds since 1970; a WTO
+ * written without a time stamp is marked ZCSIM_RF2_NOTIME in its data and shown without one.
  */
 enum {
 	ZCSIM_LOG_COMMAND = 1, /* an operator command, as typed (ASCII)                  */
@@ -72,7 +72,7 @@ enum {
 	ZCSIM_RF_CODES = 0x01     /* routing and descriptor codes given                  */
 };
 enum {
-	ZCSIM_RF2_NOTIME = 0x80   /* no time stamp (MCSFLAG=NOTIME): logged without a time */
+	ZCSIM_RF2_NOTIME = 0x80   /* no time stamp (MCSFLAG=NOTIME): shown without a time */
 };
 
 /* The data of a ZCSIM_LOG_REPLY record: the reply id, the length, the EBCDIC text. */

@@ -26,7 +26,7 @@ static sim_rec *recs;
 static size_t nrecs, caprecs;
 static uint64_t next_seq = 1;
 
-static void log_rec(uint32_t kind, uint32_t msgid, const void *data, uint32_t len, int timed)
+void sim_log(uint32_t kind, uint32_t msgid, const void *data, uint32_t len)
 {
 	struct timespec ts;
 	sim_rec *r;
@@ -51,27 +51,14 @@ static void log_rec(uint32_t kind, uint32_t msgid, const void *data, uint32_t le
 	if (r->data == NULL)
 		return;
 	memcpy(r->data, data, len);
-	r->ns = 0;
-	if (timed) {
-		clock_gettime(CLOCK_REALTIME, &ts);
-		r->ns = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-	}
+	clock_gettime(CLOCK_REALTIME, &ts);
 	r->seq = next_seq++;
+	r->ns = (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
 	r->kind = kind;
 	r->msgid = msgid;
 	r->len = len;
 	nrecs++;
 	sim_changed();
-}
-
-void sim_log(uint32_t kind, uint32_t msgid, const void *data, uint32_t len)
-{
-	log_rec(kind, msgid, data, len, 1);
-}
-
-void sim_log_untimed(uint32_t kind, uint32_t msgid, const void *data, uint32_t len)
-{
-	log_rec(kind, msgid, data, len, 0);
 }
 
 void sim_log_clear(void)

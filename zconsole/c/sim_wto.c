@@ -157,10 +157,7 @@ void sim_wto(sim_regs *r)
 	if (next_msgid == 0)
 		next_msgid = 1;
 	n = sim_wto_record(&w, replyid, rec, sizeof rec);
-	if (w.mcs2 & ZC_MCS2_NOTIME)
-		sim_log_untimed(ZCSIM_LOG_WTO, msgid, rec, n);
-	else
-		sim_log(ZCSIM_LOG_WTO, msgid, rec, n);
+	sim_log(ZCSIM_LOG_WTO, msgid, rec, n); /* a WTO with no time stamp: RF2_NOTIME */
 	if (w.replylen != 0) {
 		sim_ore *o = &sim_ores[replyid];
 		o->used = 1;

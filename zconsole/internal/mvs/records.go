@@ -9,10 +9,10 @@ const BadJob = -1
 // Record is one console-log record, undecoded.
 type Record struct {
 	Seq   uint64
-	Time  time.Time // zero: logged without a time (a WTO with no time stamp)
-	Kind  int       // zc.SIM_LOG_*
-	MsgID uint32    // a WTO's or a DOM's message id
-	Data  []byte    // laid out as sim_api.h says for the kind
+	Time  time.Time
+	Kind  int    // zc.SIM_LOG_*
+	MsgID uint32 // a WTO's or a DOM's message id
+	Data  []byte // laid out as sim_api.h says for the kind
 }
 
 // Counts are the simulated system's counters.

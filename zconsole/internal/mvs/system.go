@@ -74,11 +74,7 @@ func Records(from int) []Record {
 		}
 		d := make([]byte, min(int(n), len(buf)))
 		copy(d, buf)
-		var at time.Time // zero: logged without a time (a WTO with no time stamp)
-		if ns != 0 {
-			at = time.Unix(0, int64(ns))
-		}
-		out = append(out, Record{Seq: uint64(seq), Time: at, Kind: int(kind), MsgID: uint32(msgid), Data: d})
+		out = append(out, Record{Seq: uint64(seq), Time: time.Unix(0, int64(ns)), Kind: int(kind), MsgID: uint32(msgid), Data: d})
 	}
 }
 
