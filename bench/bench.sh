@@ -16,15 +16,18 @@
 # side and run of BenchmarkKill [300]; KILL_COUNT, its runs [3]; POLL_COUNT, runs of
 # BenchmarkPolling [3]; IDLE_WINDOW, BenchmarkIdle's window [10s]; DEMO_RUNS, runs of
 # the demo per script [5]; AB_BASE, the commit whose library the throughput is set
-# beside [9eb7213, the last before a Wait slept in Go]; THROUGHPUT_TIME, -benchtime of
-# each throughput run [0.5s].
+# beside [9eb7213, the last before a Wait slept in Go]; AB_PAIRS, the pairs of runs of
+# the two [12]; THROUGHPUT_TIME, -benchtime of each throughput run [0.3s].
 #
 # The throughput A/B: bench/throughput uses the library's public API only, so the same
 # benchmark builds against AB_BASE's library too. bench.sh puts that commit's tree
 # (git archive) and a copy of the throughput package, in a module that replaces the
 # library with it, in a directory of its own ($AB, removed at the end), and runs the two
-# builds alternately, COUNT times each, so that both meet the same load; the base's
-# results are named code=base/.
+# builds in AB_PAIRS pairs of runs at the queue limits the targets name (5 and 255),
+# one after the other, this library first in odd pairs and the base first in even ones;
+# the report sets each run beside its pair's, so that each ratio is taken on the
+# machine as it was for both. The base's results are named code=base/. The other
+# limits (1 and 32) run COUNT times after.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,7 +45,8 @@ POLL_COUNT=${POLL_COUNT:-3}
 IDLE_WINDOW=${IDLE_WINDOW:-10s}
 DEMO_RUNS=${DEMO_RUNS:-5}
 AB_BASE=${AB_BASE:-9eb72136936f89d224a1ad5adf74dd591c7162e8}
-THROUGHPUT_TIME=${THROUGHPUT_TIME:-0.5s}
+AB_PAIRS=${AB_PAIRS:-12}
+THROUGHPUT_TIME=${THROUGHPUT_TIME:-0.3s}
 
 out=bench/benchmarks.txt
 mkdir -p bench bin
@@ -87,10 +91,18 @@ git archive "$AB_BASE" | tar -x -C "$AB/lib"
 cp bench/go.mod bench/go.sum "$AB/bench/"
 cp -r bench/throughput "$AB/bench/"
 $GO -C "$AB/bench" mod edit -replace "github.com/go-zos/zconsole=$AB/lib"
-for _ in $(seq "$COUNT"); do
-	part "$BENCH -bench '^BenchmarkThroughput\$' -benchtime $THROUGHPUT_TIME -count 1 ./throughput"
-	part "ZCONSOLE_BENCH_CODE=base $GO -C \$AB/bench test -tags zconsolesim -run '^\$' -bench '^BenchmarkThroughput\$/^code=base\$/^limit=(5|255)\$' -benchtime $THROUGHPUT_TIME -count 1 ./throughput"
+now="$BENCH -bench '^BenchmarkThroughput\$/^limit=(5|255)\$' -benchtime $THROUGHPUT_TIME -count 1 ./throughput"
+base="ZCONSOLE_BENCH_CODE=base $GO -C \$AB/bench test -tags zconsolesim -run '^\$' -bench '^BenchmarkThroughput\$/^code=base\$/^limit=(5|255)\$' -benchtime $THROUGHPUT_TIME -count 1 ./throughput"
+for k in $(seq "$AB_PAIRS"); do
+	if [ $((k % 2)) = 1 ]; then
+		part "$now"
+		part "$base"
+	else
+		part "$base"
+		part "$now"
+	fi
 done
+part "$BENCH -bench '^BenchmarkThroughput\$/^limit=(1|32)\$' -benchtime $THROUGHPUT_TIME -count $COUNT ./throughput"
 part "$SIM -bench '^BenchmarkCommandCostRatio\$' -count $COUNT ./zconsole"
 part "$BENCH -bench '^BenchmarkCommandCostRatio\$' -count $COUNT ./console"
 part "$SIM -bench '^(BenchmarkCommandCost|BenchmarkPut)\$' -benchmem -count $COUNT ./zconsole"

@@ -51,6 +51,8 @@ typedef struct sim_state {
 	                   hands over (sim_flag_pointers), else 0               */
 	uint32_t last_abend;
 	uint32_t spins; /* WAITs in a row satisfied at once, with no other SVC between */
+	int posted;     /* an ECB was posted since sim.mu was taken: wake the WAITs
+	                   once it is released (sim_unlock)                      */
 	sim_counts n;
 } sim_state;
 
@@ -62,7 +64,8 @@ void sim_release(int owner, void *p, uint32_t len);
 int sim_addressable(uint32_t addr, uint32_t len);
 void sim_storage_fail_next(int times);
 
-/* sim_ecb.c. Call with sim.mu held. */
+/* sim_ecb.c. Call with sim.mu held; sim_unlock releases it. */
+void sim_unlock(void);
 void sim_wait(sim_regs *r);
 void sim_post(sim_regs *r);
 void sim_post_ecb(uint32_t ecb, uint32_t code);

@@ -10,7 +10,8 @@
  * X'40' once posted, a 30-bit completion code below. WAIT counts the ECBs already
  * posted; if fewer than the event count, it sets the wait bit on the others and sleeps
  * on the simulator's condition variable until POSTs make up the count. POST sets the
- * post bit and the code, clears the wait bit, and wakes every sleeper to look again.
+ * post bit and the code, clears the wait bit, and, once the simulator's lock is
+ * released (sim_unlock), wakes every sleeper to look again.
  * Nothing polls. A POST counts towards the WAIT it ends even if the ECB is cleared
  * again before the waiting task looks (the system clears the communications ECB when
  * another task frees the last CIB): in MVS, POST makes the waiting task ready there and
@@ -49,7 +50,23 @@ static int satisfied(uint32_t v, int armed)
 void sim_post_ecb(uint32_t ecb, uint32_t code)
 {
 	zc_store32(ecb_at(ecb), ZC_ECB_POST | (code & ZC_ECB_CODE));
-	pthread_cond_broadcast(&sim.cv);
+	sim.posted = 1;
+}
+
+/*
+ * Release sim.mu, then wake the WAITs if a POST came while it was held. The wake-up
+ * comes after the release, so that a task it wakes finds the lock free instead of
+ * waking only to sleep on it; it can be no later, since the POST is in the ECB, under
+ * the lock, before any WAIT can look.
+ */
+void sim_unlock(void)
+{
+	int posted = sim.posted;
+
+	sim.posted = 0;
+	pthread_mutex_unlock(&sim.mu);
+	if (posted)
+		pthread_cond_broadcast(&sim.cv);
 }
 
 void sim_post(sim_regs *r)
@@ -133,6 +150,10 @@ void sim_wait(sim_regs *r)
 					zc_store32(ecb_at(ecbs[i]), v | ZC_ECB_WAIT);
 			}
 			armed = 1;
+		}
+		if (sim.posted) { /* this thread's SVC posted, and gives up the lock here */
+			sim.posted = 0;
+			pthread_cond_broadcast(&sim.cv);
 		}
 		pthread_cond_wait(&sim.cv, &sim.mu);
 	}

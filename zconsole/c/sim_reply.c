@@ -102,7 +102,7 @@ int zcsim_reply(uint32_t id, const unsigned char *text, uint32_t len)
 	memcpy(zc_ptr(o.buf), text, len);
 	sim_post_ecb(o.ecb, 0);
 out:
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 	return rc;
 }
 
@@ -110,7 +110,7 @@ void zcsim_defer_reply(int on)
 {
 	pthread_mutex_lock(&sim.mu);
 	late.armed = on != 0;
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 }
 
 uint32_t zcsim_outstanding(uint32_t *ids, uint32_t cap)
@@ -136,6 +136,6 @@ uint32_t zcsim_outstanding(uint32_t *ids, uint32_t cap)
 		n++;
 		last = best;
 	}
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 	return n;
 }

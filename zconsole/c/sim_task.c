@@ -99,6 +99,6 @@ uint32_t zc_psa(void)
 	if (psa == 0)
 		sim_task_build(0);
 	a = psa;
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 	return a;
 }

@@ -30,7 +30,7 @@ uint64_t zcsim_changes(void)
 
 	pthread_mutex_lock(&sim.mu);
 	n = changes;
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 	return n;
 }
 
@@ -42,7 +42,7 @@ uint64_t zcsim_await_change(uint64_t seen)
 	while (changes == seen)
 		pthread_cond_wait(&watch_cv, &sim.mu);
 	n = changes;
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 	return n;
 }
 
@@ -50,5 +50,5 @@ void zcsim_wake_watchers(void)
 {
 	pthread_mutex_lock(&sim.mu);
 	sim_changed();
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 }

@@ -230,7 +230,7 @@ uint32_t zcsim_decode_base(void)
 
 	pthread_mutex_lock(&sim.mu);
 	a = decode_base();
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 	return a;
 }
 
@@ -245,7 +245,7 @@ uint32_t zcsim_decode_wpl(const unsigned char *img, uint32_t len, unsigned char 
 	pthread_mutex_lock(&sim.mu);
 	a = decode_base();
 	if (a == 0) {
-		pthread_mutex_unlock(&sim.mu);
+		sim_unlock();
 		return 0xFFFF;
 	}
 	memset(zc_ptr(a), 0, DECODE_SIZE);
@@ -253,6 +253,6 @@ uint32_t zcsim_decode_wpl(const unsigned char *img, uint32_t len, unsigned char 
 	reason = sim_wpl_decode(a, &w, &y);
 	if (reason == 0)
 		*reclen = sim_wto_record(&w, 0, rec, cap);
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 	return reason;
 }

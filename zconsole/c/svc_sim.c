@@ -142,7 +142,7 @@ void zc_svc(unsigned n, zc_regs *r)
 		r->r15 = rc;
 	else
 		dispatch(n, r);
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 }
 
 void *zc_storage_obtain31(uint32_t len)
@@ -151,7 +151,7 @@ void *zc_storage_obtain31(uint32_t len)
 
 	pthread_mutex_lock(&sim.mu);
 	p = sim_obtain(SIM_PROGRAM, len);
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 	return p;
 }
 
@@ -159,7 +159,7 @@ void zc_storage_release31(void *p, uint32_t len)
 {
 	pthread_mutex_lock(&sim.mu);
 	sim_release(SIM_PROGRAM, p, len);
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 }
 
 /* ---- The Go side's entry points ------------------------------------------------ */
@@ -183,7 +183,7 @@ int zcsim_reset(const char *job, const unsigned char job_e[8], const unsigned ch
 		rc = ZCSIM_NOSTORAGE;
 	else if (start != NULL)
 		rc = sim_queue(start, len, 1);
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 	return rc;
 }
 
@@ -193,7 +193,7 @@ int zcsim_queue(const unsigned char *img, uint32_t len)
 
 	pthread_mutex_lock(&sim.mu);
 	rc = sim_queue(img, len, 0);
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 	return rc;
 }
 
@@ -201,7 +201,7 @@ void zcsim_log(uint32_t kind, const unsigned char *text, uint32_t len)
 {
 	pthread_mutex_lock(&sim.mu);
 	sim_log(kind, 0, text, len);
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 }
 
 size_t zcsim_log_count(void)
@@ -210,7 +210,7 @@ size_t zcsim_log_count(void)
 
 	pthread_mutex_lock(&sim.mu);
 	n = sim_log_count();
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 	return n;
 }
 
@@ -221,7 +221,7 @@ int zcsim_log_get(size_t i, uint64_t *seq, int64_t *ns, uint32_t *kind, uint32_t
 
 	pthread_mutex_lock(&sim.mu);
 	ok = sim_log_get(i, seq, ns, kind, msgid, buf, cap, len);
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 	return ok;
 }
 
@@ -242,7 +242,7 @@ void zcsim_counts_get(zcsim_counts *out)
 	out->queued = sim.queued;
 	out->stop_queued = (uint32_t)sim.stop_queued;
 	memcpy(out->svcs, sim.n.svcs, sizeof out->svcs);
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 }
 
 void zcsim_fail_svc(unsigned svc, uint32_t rc, int skip, int times)
@@ -251,14 +251,14 @@ void zcsim_fail_svc(unsigned svc, uint32_t rc, int skip, int times)
 	faults[svc & 0xFF].rc = rc;
 	faults[svc & 0xFF].skip = skip;
 	faults[svc & 0xFF].times = times;
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 }
 
 void zcsim_fail_storage(int times)
 {
 	pthread_mutex_lock(&sim.mu);
 	sim_storage_fail_next(times);
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 }
 
 void zcsim_no_com(int on)
@@ -266,7 +266,7 @@ void zcsim_no_com(int on)
 	pthread_mutex_lock(&sim.mu);
 	sim_boot();
 	sim.nocom = on;
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 }
 
 void zcsim_flag_pointers(int on)
@@ -274,7 +274,7 @@ void zcsim_flag_pointers(int on)
 	pthread_mutex_lock(&sim.mu);
 	sim_boot();
 	sim_flag_pointers(on ? 0x80000000u : 0);
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 }
 
 void zcsim_job(char out[9])
@@ -282,7 +282,7 @@ void zcsim_job(char out[9])
 	pthread_mutex_lock(&sim.mu);
 	sim_boot();
 	memcpy(out, sim.job, 9);
-	pthread_mutex_unlock(&sim.mu);
+	sim_unlock();
 }
 
 uint32_t zcsim_svc(unsigned n, uint64_t r0, uint64_t r1)

@@ -33,7 +33,11 @@ func summarize(values []float64) Summary {
 
 // Get summarizes the figure in unit over every run of the benchmark name (without
 // "Benchmark" and the -GOMAXPROCS suffix: "Kill/settle=20ms").
-func (d *Data) Get(name, unit string) Summary {
+func (d *Data) Get(name, unit string) Summary { return summarize(d.values(name, unit)) }
+
+// values returns the figure in unit of every run of the benchmark name, in the order
+// the runs came.
+func (d *Data) values(name, unit string) []float64 {
 	var values []float64
 	for _, r := range d.Results {
 		if r.Name != name {
@@ -43,7 +47,21 @@ func (d *Data) Get(name, unit string) Summary {
 			values = append(values, v)
 		}
 	}
-	return summarize(values)
+	return values
+}
+
+// Paired summarizes the ratio of the figure in unit of the benchmark a to that of b, run
+// by run: the k-th run of a over the k-th run of b, for as many runs as both have. For
+// runs made in alternation, each ratio sets a beside b as the machine was at that moment.
+func (d *Data) Paired(a, b, unit string) Summary {
+	x, y := d.values(a, unit), d.values(b, unit)
+	var ratios []float64
+	for k := 0; k < len(x) && k < len(y); k++ {
+		if y[k] != 0 {
+			ratios = append(ratios, x[k]/y[k])
+		}
+	}
+	return summarize(ratios)
 }
 
 // Commands returns the bench-command configuration lines in force for the runs of the

@@ -10,8 +10,19 @@ type throughputView struct {
 	Commands        []string
 }
 
+// pairedCell writes run-by-run ratios: their median, and their spread over the pairs.
+func pairedCell(s Summary) string {
+	if !s.Ok() {
+		return "—"
+	}
+	if s.N == 1 {
+		return times(s.Median) + " (1 pair)"
+	}
+	return fmt.Sprintf("%s (%s–%s, %d pairs)", times(s.Median), times(s.Min), times(s.Max), s.N)
+}
+
 func throughputOf(data *Data) throughputView {
-	v := throughputView{Commands: data.Commands(throughputName("", 1), throughputName("base", abLimits[0])),
+	v := throughputView{Commands: data.Commands(throughputName("", 1), throughputName("", abLimits[0]), throughputName("base", abLimits[0])),
 		Base: data.Config["ab-base"]}
 	var rows [][]string
 	for _, l := range throughputLimits {
@@ -34,11 +45,11 @@ func throughputOf(data *Data) throughputView {
 			continue
 		}
 		n, b := data.Get(now, "cmds/s"), data.Get(base, "cmds/s")
-		ab = append(ab, []string{fmt.Sprint(l), withSpread(n, sig3), withSpread(b, sig3), times(n.Median / b.Median),
+		ab = append(ab, []string{fmt.Sprint(l), withSpread(n, sig3), withSpread(b, sig3), pairedCell(data.Paired(now, base, "cmds/s")),
 			sig3(data.Get(now, "refused/cmd").Median), sig3(data.Get(base, "refused/cmd").Median)})
 	}
 	if len(ab) > 0 {
-		v.AB = table([]string{"queue limit", "commands per second, this library", "before the Go wake-up", "ratio",
+		v.AB = table([]string{"queue limit", "commands per second, this library", "before the Go wake-up", "ratio, run by run",
 			"refused per command, this library", "before"}, ab)
 	}
 	return v
