@@ -80,10 +80,10 @@ func (d *demo) work(_ context.Context, req *serve.Request) error {
 			return req.Reply(fmt.Sprintf("%s WORK not run: %v", msgNotRun, err))
 		}
 	}
-	if _, err := d.works.start(dur); errors.Is(err, errStopping) {
+	if _, err := d.works.start(req.Command, dur); errors.Is(err, errStopping) {
 		return req.Reply(fmt.Sprintf("%s WORK not started: %v", msgWorkNot, err))
 	}
-	return nil // the work's own message (DMO010I) answers
+	return nil // the work's own message (DMO010I), to this console too, answers
 }
 
 // cancel is F DEMO,CANCEL: it asks the operator (WTOR) before cutting the running work

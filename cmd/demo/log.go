@@ -19,7 +19,9 @@ import (
 // were not shown.
 //
 // Answers to commands are not log records: they go back to the console that entered
-// the command (output.reply). Before each answer the demo flushes its log, waiting at
+// the command (output.reply). The work's messages are log records about a command: the
+// WORK that started the item; they go also to the console that typed it
+// (wtolog.WithCommand), so that the operator who asked sees the work start and end. Before each answer the demo flushes its log, waiting at
 // most replyFlushWait, so that the console shows its messages in the order the demo
 // wrote them: DMO012I before DMO021I, the answer that counts them. The wait is short
 // because the server's own loop answers some commands (its refusals while stopping):
@@ -47,12 +49,17 @@ func (o *output) openLog() {
 // put writes text, which begins with its message id, to the operator through the
 // demo's log, at the level the id's type code says: LevelError for E, LevelInfo for I.
 // The view shows it as logged.
-func (o *output) put(text string) {
+func (o *output) put(text string) { o.putFor(context.Background(), text) }
+
+// putFor is put for a record about what a command started (ctx from
+// wtolog.WithCommand): it goes also to the console that entered the command, with its
+// CART, besides the consoles its routing codes reach.
+func (o *output) putFor(ctx context.Context, text string) {
 	level := slog.LevelInfo
 	if id, _, _ := strings.Cut(text, " "); strings.HasSuffix(id, "E") {
 		level = slog.LevelError
 	}
-	o.log.Log(context.Background(), level, text)
+	o.log.Log(ctx, level, text)
 	o.wrote(text)
 }
 

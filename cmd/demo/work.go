@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/go-zos/zconsole/timer"
+	"github.com/go-zos/zconsole/zconsole"
+	"github.com/go-zos/zconsole/zconsole/wtolog"
 )
 
 // errStopping: new work is refused once the demo has begun to stop.
@@ -39,6 +41,13 @@ type job struct {
 	d     time.Duration
 	begun time.Time
 	t     *timer.Timer
+	by    zconsole.Command // the WORK that started it: its messages go to its console too
+}
+
+// put writes text, a message about j, to the demo's log and to the console of the
+// command that started j.
+func (w *works) put(j *job, text string) {
+	w.out.putFor(wtolog.WithCommand(context.Background(), j.by), text)
 }
 
 func (j *job) name() string { return fmt.Sprintf("W%d", j.n) }
@@ -51,15 +60,15 @@ func newWorks(out *output, busy func(bool)) *works {
 	return &works{out: out, busy: busy, next: 1, running: map[int]*job{}, empty: empty}
 }
 
-// start starts an item of work that takes d, and returns its name. It fails with
-// errStopping once [works.close] was called.
-func (w *works) start(d time.Duration) (string, error) {
+// start starts an item of work that takes d for the command by, and returns its name.
+// It fails with errStopping once [works.close] was called.
+func (w *works) start(by zconsole.Command, d time.Duration) (string, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.closed {
 		return "", errStopping
 	}
-	j := &job{n: w.next, d: d, begun: time.Now()}
+	j := &job{n: w.next, d: d, begun: time.Now(), by: by}
 	w.next++
 	j.t = timer.New(d, func() { w.finish(j) })
 	if len(w.running) == 0 {
@@ -68,7 +77,7 @@ func (w *works) start(d time.Duration) (string, error) {
 	}
 	w.running[j.n] = j
 	w.started++
-	w.out.put(fmt.Sprintf("%s work %s started: %s", msgWorkStart, j.name(), secs(d)))
+	w.put(j, fmt.Sprintf("%s work %s started: %s", msgWorkStart, j.name(), secs(d)))
 	_ = j.t.Start() // a new Timer: it cannot have been started
 	return j.name(), nil
 }
@@ -78,7 +87,7 @@ func (w *works) finish(j *job) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.ended++
-	w.out.put(fmt.Sprintf("%s work %s ended after %s", msgWorkEnd, j.name(), since(j.begun)))
+	w.put(j, fmt.Sprintf("%s work %s ended after %s", msgWorkEnd, j.name(), since(j.begun)))
 	w.remove(j)
 }
 
@@ -110,7 +119,7 @@ func (w *works) cancel(id, why string) int {
 		} else {
 			w.cancelled++
 		}
-		w.out.put(fmt.Sprintf("%s work %s %s after %s of %s: %s", id, j.name(), what, since(j.begun), secs(j.d), why))
+		w.put(j, fmt.Sprintf("%s work %s %s after %s of %s: %s", id, j.name(), what, since(j.begun), secs(j.d), why))
 		w.remove(j)
 	}
 	return n
