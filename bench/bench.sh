@@ -16,8 +16,10 @@
 # side and run of BenchmarkKill [300]; KILL_COUNT, its runs [3]; POLL_COUNT, runs of
 # BenchmarkPolling [3]; IDLE_WINDOW, BenchmarkIdle's window [10s]; DEMO_RUNS, runs of
 # the demo per script [5]; AB_BASE, the commit whose library the throughput is set
-# beside [9eb7213, the last before a Wait slept in Go]; AB_PAIRS, the pairs of runs of
-# the two [12]; THROUGHPUT_TIME, -benchtime of each throughput run [0.3s].
+# beside [9eb7213, the last before a Wait slept in Go]; AB_PATCH, a patch applied to
+# that commit's tree before it is built [bench/base/post-after-unlock.patch; empty for
+# none]; AB_PAIRS, the pairs of runs of the two [12]; THROUGHPUT_TIME, -benchtime of
+# each throughput run [0.3s].
 #
 # The throughput A/B: bench/throughput uses the library's public API only, so the same
 # benchmark builds against AB_BASE's library too. bench.sh puts that commit's tree
@@ -28,6 +30,12 @@
 # the report sets each run beside its pair's, so that each ratio is taken on the
 # machine as it was for both. The base's results are named code=base/. The other
 # limits (1 and 32) run COUNT times after.
+#
+# Each side runs with its own simulator. One change to the simulator since the base
+# would count for this library alone: the simulated POST wakes the WAIT once the
+# simulator's lock is released, not while it is held (zconsole/c/sim_ecb.c). AB_PATCH
+# gives the base's simulator the same change, so that both sides' WAITs end alike and
+# the A/B sets the two ways of waiting side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +53,7 @@ POLL_COUNT=${POLL_COUNT:-3}
 IDLE_WINDOW=${IDLE_WINDOW:-10s}
 DEMO_RUNS=${DEMO_RUNS:-5}
 AB_BASE=${AB_BASE:-9eb72136936f89d224a1ad5adf74dd591c7162e8}
+AB_PATCH=${AB_PATCH-bench/base/post-after-unlock.patch}
 AB_PAIRS=${AB_PAIRS:-12}
 THROUGHPUT_TIME=${THROUGHPUT_TIME:-0.3s}
 
@@ -68,6 +77,7 @@ fi
 	echo "machine-date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "machine-load-start: $(cut -d' ' -f1-3 /proc/loadavg)"
 	echo "ab-base: $(git rev-parse --short=12 "$AB_BASE")"
+	echo "ab-patch: ${AB_PATCH:-none}"
 } >"$tmp"
 
 # part COMMAND: run one part, recording the command as the configuration line
@@ -88,6 +98,9 @@ part "ZCONSOLE_BENCH_IDLE_WINDOW=$IDLE_WINDOW $BENCH -bench '^BenchmarkIdle\$' -
 # The base's library and a module for the throughput package on it (see above).
 mkdir -p "$AB/lib" "$AB/bench"
 git archive "$AB_BASE" | tar -x -C "$AB/lib"
+if [ -n "$AB_PATCH" ]; then
+	git apply --directory="$AB/lib" --unsafe-paths -p1 "$AB_PATCH"
+fi
 cp bench/go.mod bench/go.sum "$AB/bench/"
 cp -r bench/throughput "$AB/bench/"
 $GO -C "$AB/bench" mod edit -replace "github.com/go-zos/zconsole=$AB/lib"

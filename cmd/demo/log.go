@@ -19,10 +19,11 @@ import (
 // were not shown.
 //
 // Answers to commands are not log records: they go back to the console that entered
-// the command (output.reply). The work's messages are log records about a command: the
-// WORK that started the item; they go also to the console that typed it
-// (wtolog.WithCommand), so that the operator who asked sees the work start and end. Before each answer the demo flushes its log, waiting at
-// most replyFlushWait, so that the console shows its messages in the order the demo
+// the command (output.reply). The work's messages are log records about the WORK that
+// started the item: they go also to the console that typed it (wtolog.WithCommand), so
+// that the operator who asked sees the work start and end there, unless the rate limit
+// keeps a record off the console. Before each answer the demo flushes its log, waiting
+// at most replyFlushWait, so that a console shows its messages in the order the demo
 // wrote them: DMO012I before DMO021I, the answer that counts them. The wait is short
 // because the server's own loop answers some commands (its refusals while stopping):
 // a console short of buffers delays an answer by that much at most, and the log's

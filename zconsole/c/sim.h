@@ -2,8 +2,10 @@
  * sim.h: the simulated MVS, shared by the svc_sim.c and sim_*.c files.
  *
  * One address space: this process. Its state is a single structure guarded by one
- * mutex; WAIT sleeps on one condition variable that every POST broadcasts. All control
- * blocks live in a low (31-bit) arena, so they carry real 31-bit addresses.
+ * mutex; WAIT sleeps on one condition variable, broadcast once a POST has been made:
+ * when the mutex is released (sim_unlock), or, when the SVC that posted goes on to
+ * sleep in a WAIT, just before it sleeps. All control blocks live in a low (31-bit)
+ * arena, so they carry real 31-bit addresses.
  */
 #ifndef ZC_SIM_H
 #define ZC_SIM_H
@@ -52,7 +54,7 @@ typedef struct sim_state {
 	uint32_t last_abend;
 	uint32_t spins; /* WAITs in a row satisfied at once, with no other SVC between */
 	int posted;     /* an ECB was posted since sim.mu was taken: wake the WAITs
-	                   once it is released (sim_unlock)                      */
+	                   when it is given up (sim_unlock, or sim_wait's sleep)  */
 	sim_counts n;
 } sim_state;
 

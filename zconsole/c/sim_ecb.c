@@ -10,8 +10,9 @@
  * X'40' once posted, a 30-bit completion code below. WAIT counts the ECBs already
  * posted; if fewer than the event count, it sets the wait bit on the others and sleeps
  * on the simulator's condition variable until POSTs make up the count. POST sets the
- * post bit and the code, clears the wait bit, and, once the simulator's lock is
- * released (sim_unlock), wakes every sleeper to look again.
+ * post bit and the code, clears the wait bit, and wakes every sleeper to look again
+ * when the simulator's lock is given up: at its release (sim_unlock), or, when the SVC
+ * that posted sleeps in a WAIT of its own, just before that sleep.
  * Nothing polls. A POST counts towards the WAIT it ends even if the ECB is cleared
  * again before the waiting task looks (the system clears the communications ECB when
  * another task frees the last CIB): in MVS, POST makes the waiting task ready there and
@@ -56,8 +57,10 @@ void sim_post_ecb(uint32_t ecb, uint32_t code)
 /*
  * Release sim.mu, then wake the WAITs if a POST came while it was held. The wake-up
  * comes after the release, so that a task it wakes finds the lock free instead of
- * waking only to sleep on it; it can be no later, since the POST is in the ECB, under
- * the lock, before any WAIT can look.
+ * waking only to sleep on it. None is lost: a WAIT that looked at its ECBs before the
+ * POST did so under the lock, and went to sleep in pthread_cond_wait, which gives the
+ * lock up and sleeps in one step, before the POST could take the lock; so it sleeps on
+ * sim.cv when the broadcast comes. A WAIT that looks after the POST sees the ECB posted.
  */
 void sim_unlock(void)
 {

@@ -28,9 +28,22 @@ func runTable(data *Data) string {
 		{"date", get("machine-date")},
 		{"load average (1, 5, 15 min) at the start", get("machine-load-start")},
 		{"load average at the end of the Go benchmarks (before the Python step, whose thousand threads the load average counts)", get("machine-load-end")},
-		{"the library the throughput is set beside (`AB_BASE`: before the Go wake-up)", get("ab-base")},
+		{"the library the throughput is set beside (`AB_BASE`: before the Go wake-up)", abBase(c)},
 		{"`make bench` took", took},
 	})
+}
+
+// abBase names the commit the throughput is set beside, and the patch its tree was
+// given, if any.
+func abBase(c map[string]string) string {
+	base := c["ab-base"]
+	switch {
+	case base == "":
+		return "unknown"
+	case c["ab-patch"] == "" || c["ab-patch"] == "none":
+		return base
+	}
+	return fmt.Sprintf("%s, its simulator given %s", base, c["ab-patch"])
 }
 
 // minSec writes seconds as minutes and seconds: 4 min 58 s.
@@ -70,7 +83,7 @@ func targets(data *Data) []target {
 	for _, l := range abLimits {
 		now, base := throughputName("", l), throughputName("base", l)
 		x := data.Paired(now, base, "cmds/s")
-		t := target{what: fmt.Sprintf("commands per second, `sim.Command` to `Wait`, queue limit %d: no fewer than the library's before the Go wake-up, run alternately (the median of the run-by-run ratios)", l),
+		t := target{what: fmt.Sprintf("commands per second, `sim.Command` to `Wait`, queue limit %d: no fewer than the library's before the Go wake-up, its simulator's POST as this one's, run alternately (the median of the run-by-run ratios)", l),
 			known: x.Ok()}
 		if t.known {
 			t.met = x.Median >= 1
