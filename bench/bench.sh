@@ -34,8 +34,8 @@
 # Each side runs with its own simulator. One change to the simulator since the base
 # would count for this library alone: the simulated POST wakes the WAIT once the
 # simulator's lock is released, not while it is held (zconsole/c/sim_ecb.c). AB_PATCH
-# gives the base's simulator the same change, so that both sides' WAITs end alike and
-# the A/B sets the two ways of waiting side by side.
+# gives the base's simulator the same change, so that both sides' WAITs end alike; the
+# simulator's other changes since the base stay as each commit has them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/go-zos/zconsole/internal/simtest"
+	"github.com/go-zos/zconsole/zconsole"
 	"github.com/go-zos/zconsole/zconsole/serve"
 	"github.com/go-zos/zconsole/zconsole/sim"
 	"github.com/go-zos/zconsole/zconsole/wtolog"
@@ -135,16 +136,26 @@ func TestForceExitFlushChild(t *testing.T) {
 		fmt.Printf("records on the console: %d\n", len(ids))
 		return err
 	}
-	srv, err := serve.New(context.Background(), h, serve.WithForceExit(3), serve.WithSignals(syscall.SIGUSR1),
-		serve.WithFlush(simtest.Hang, flush))
-	require.NoError(t, err)
 	log := slog.New(wh)
 	long := strings.Repeat("lorem ipsum ", 500) // 6,000 characters: 9 WTOs
+	forceExit(t, h, serve.WithFlush(simtest.Hang, flush), func() {
+		for i := range flushedRecords {
+			log.Warn("record", "msgid", 100+i, "text", long)
+		}
+	})
+}
+
+// forceExit is the rest of a child program that ends by a forced stop: a server on h
+// with WithForceExit(3), SIGUSR1 for its signal, and flush; a first signal begins the
+// stop, between runs once the server has taken it, and a second forces the stop, which
+// ends the process. A process still running after that says so.
+func forceExit(t *testing.T, h *zconsole.Handle, flush serve.Option, between func()) {
+	t.Helper()
+	srv, err := serve.New(context.Background(), h, serve.WithForceExit(3), serve.WithSignals(syscall.SIGUSR1), flush)
+	require.NoError(t, err)
 	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGUSR1))
 	<-srv.Context().Done() // the first signal taken, so that the second forces the stop
-	for i := range flushedRecords {
-		log.Warn("record", "msgid", 100+i, "text", long)
-	}
+	between()
 	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGUSR1))
 	time.Sleep(simtest.Hang)
 	fmt.Println("still running")
@@ -165,17 +176,10 @@ func TestServeForceExitFlushes(t *testing.T) {
 // its flush never returns, and the forced stop ends the process at the deadline.
 func TestForceExitStuckFlushChild(t *testing.T) {
 	h := openChild(t, forceStuckEnv, "TestServeForceExitFlushDeadline")
-	srv, err := serve.New(context.Background(), h, serve.WithForceExit(3), serve.WithSignals(syscall.SIGUSR1),
-		serve.WithFlush(100*time.Millisecond, func(context.Context) error {
-			fmt.Println("flushing")
-			select {} // a flush that ignores its context
-		}))
-	require.NoError(t, err)
-	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGUSR1))
-	<-srv.Context().Done()
-	require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGUSR1))
-	time.Sleep(simtest.Hang)
-	fmt.Println("still running")
+	forceExit(t, h, serve.WithFlush(100*time.Millisecond, func(context.Context) error {
+		fmt.Println("flushing")
+		select {} // a flush that ignores its context
+	}), func() {})
 }
 
 // A flush that does not end holds the forced exit no longer than its deadline.

@@ -89,7 +89,8 @@ const forceQueuedEnv = "ZCONSOLE_TEST_FORCE_QUEUED"
 
 // TestForceExitQueuedChild is the program TestServeForceExitAnswersQueued runs: while
 // the server stops, its one worker never returns, the loop is held in an answer, and
-// commands queue on the chain; then a signal forces the stop, which ends the process.
+// commands queue on the chain; then a signal forces the stop, which ends the process
+// after its flush (WithFlush), which says when it runs.
 func TestForceExitQueuedChild(t *testing.T) {
 	h := openChild(t, forceQueuedEnv, "TestServeForceExitAnswersQueued")
 	hold, held := make(chan struct{}), make(chan struct{})
@@ -110,7 +111,8 @@ func TestForceExitQueuedChild(t *testing.T) {
 	}
 	srv, err := serve.New(context.Background(), h, serve.WithForceExit(3), serve.WithSignals(syscall.SIGUSR1),
 		serve.WithHandler(serve.HandlerFunc(work)), serve.WithReplies(replies),
-		serve.WithBacklog(0), serve.WithDrainQueueLimit(5))
+		serve.WithBacklog(0), serve.WithDrainQueueLimit(5),
+		serve.WithFlush(simtest.Hang, func(context.Context) error { fmt.Println("flushing"); return nil }))
 	require.NoError(t, err)
 	require.NoError(t, sim.Command("P DEMO"))
 	<-srv.Context().Done()
@@ -129,13 +131,16 @@ func TestForceExitQueuedChild(t *testing.T) {
 	fmt.Println("still running")
 }
 
-// With WithForceExit, a forced stop answers what is queued before the process ends.
+// With WithForceExit, a forced stop answers what is queued before the process ends, and
+// runs the flush of WithFlush after those answers (its doc's order).
 func TestServeForceExitAnswersQueued(t *testing.T) {
 	exit, out := simtest.RunChild(t, "TestForceExitQueuedChild", forceQueuedEnv)
 	assert.Equal(t, 3, exit.ExitCode(), "%s", out)
 	assert.Contains(t, out, "zconsole: stop forced: second signal: user defined signal 1: exiting with code 3")
 	for _, text := range []string{"WORK", "HOLD", "B", "C", "D", "E", "F"} {
 		assert.Equal(t, 1, strings.Count(out, "outcome "+text+" "), "%s: run or answered once\n%s", text, out)
+		assert.Less(t, strings.Index(out, "outcome "+text+" "), strings.Index(out, "flushing"), "%s: before the flush", text)
 	}
+	assert.Equal(t, 1, strings.Count(out, "flushing\n"), "the flush runs once\n%s", out)
 	assert.NotContains(t, out, "still running")
 }
