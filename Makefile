@@ -36,7 +36,7 @@ e2e: ## the demo's end-to-end tests: build it, run it with each operator script
 mutants: ## each check's documented failing change, made in a scratch copy of HEAD: the check must fail (about 4 min)
 	$(GO) run scripts/mutants/main.go
 
-bench: ## every benchmark beside its baseline in the same run: bench/benchmarks.txt (benchstat) and BENCHMARKS.md (about 8 min)
+bench: ## every benchmark beside its baseline in the same run: bench/benchmarks.txt (benchstat) and BENCHMARKS.md (about 9 min)
 	GO=$(GO) bench/bench.sh
 
 bench-report: ## BENCHMARKS.md again from the bench/benchmarks.txt there is, measuring nothing

@@ -60,11 +60,12 @@
 //
 // # How a Wait waits
 //
-// The caller of Wait sleeps in Go, not in the system. Wait takes a queued command itself
-// (a short call into C: copy the command's CIB, free it with QEDIT); when none is
-// queued it yields its processor and looks again, twice, and then sleeps on a channel, behind one goroutine per handle that sits in the
-// system's WAIT and only reports that a command may have come. So a command leaves the
-// system's queue only for a Wait that returns it, and Kill or a done context ends a
-// Wait with a Go wake-up, a fraction of a thread's; the POST that ends the system's
-// WAIT comes after, and Close waits for it.
+// The caller of Wait sleeps in Go, not in the system. Wait takes a queued command
+// itself (a short call into C: copy the command's CIB, free it with QEDIT); when none
+// is queued it yields its processor and looks again, twice, and then sleeps on a
+// channel, behind one goroutine per handle that sits in the system's WAIT and only
+// reports that a command may have come. So a command leaves the system's queue only for
+// a Wait that returns it, and Kill or a done context ends a Wait with a Go wake-up, a
+// fraction of a thread's; the POST that ends the system's WAIT comes after, and Close
+// waits for it.
 package zconsole

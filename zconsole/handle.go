@@ -100,12 +100,13 @@ func Init(opts ...Option) (*Handle, error) {
 // The first Wait after [Init] on a started job returns the START command.
 //
 // Wait takes a queued command itself: a short call into C copies the CIB out and frees
-// it (QEDIT), and never waits. When none is queued, Wait yields its processor and
-// looks again, twice (a goroutine it has made runnable runs first, and what it queues
-// is taken at once), and then sleeps in Go, not in the system: one goroutine per handle sits in the system's WAIT on the communications ECB
-// and the kill ECB and only reports that one was posted; the Wait it wakes looks at the
-// chain again. So a command leaves the chain only for a Wait that returns it, and Kill
-// or a context ends a Wait with a Go wake-up.
+// it (QEDIT), and never waits. When none is queued, Wait yields its processor and looks
+// again, twice (so a goroutine it has made runnable can run first, and a command it
+// queues meanwhile is taken without a WAIT), and then sleeps in Go, not in the system:
+// one goroutine per handle sits in the system's WAIT on the communications ECB and the
+// kill ECB and only reports that one was posted; the Wait it wakes looks at the chain
+// again. So a command leaves the chain only for a Wait that returns it, and Kill or a
+// context ends a Wait with a Go wake-up.
 func Wait(h *Handle) (Command, error) {
 	return h.wait(context.Background())
 }

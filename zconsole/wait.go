@@ -12,7 +12,7 @@ import (
 
 // How a Wait waits. The caller of Wait never sleeps in the system. It takes a queued
 // command itself (c.Taker.Take: copy the CIB, free it with QEDIT; a short call that never
-// waits). When the chain is empty it asks for a watch, a WAIT on the communications ECB
+// waits). When the chain is still empty after its yields (below) it asks for a watch, a WAIT on the communications ECB
 // and the kill ECB issued by a goroutine of its own (c.Watch), and sleeps on one Go
 // channel, the watch's wake, which the watch's goroutine closes when the WAIT ends and
 // Kill and Close close to end the Wait, and on its context's Done. Woken by the watch,
@@ -38,16 +38,16 @@ import (
 
 // yieldsBeforeWatch is how many times a Wait that finds the chain empty yields its
 // processor (runtime.Gosched) and looks at the chain again before it asks for a watch.
-// Each costs a cgo call that looks at one word and a pass through the Go scheduler, a
-// fraction of a microsecond; a watch costs a goroutine, the WAIT, and the wake-up of the
-// Wait by that goroutine once the WAIT ends. With the traffic of BenchmarkThroughput
-// (bench/throughput: a sender the program makes runnable when it tells it that a
-// command was taken), counted once against the same library without the yields on the
-// machine of BENCHMARKS.md: at queue limit 1, 0.18 WAITs per command instead of 1.00;
-// at 5, 0.18 instead of 0.30, and 1.66 times the commands per second (the median
-// of 8 pairs of runs); at 255, 0.07 instead of 0.11, and commands per second that
-// differ by less than the runs' spread. A command from the system comes within the
-// yields only by chance.
+// Each costs a cgo call that finds COMCIBPT empty and a pass through the Go scheduler,
+// cheap beside a watch: a goroutine, the WAIT, and the wake-up of the Wait by that
+// goroutine once the WAIT ends. The yields spare WAITs when the Wait has just made a
+// goroutine runnable that queues a command, as the sender of BenchmarkThroughput
+// (bench/throughput; BENCHMARKS.md, "Command throughput") is, told that a command was
+// taken. Two, because a single Gosched can come straight back to the caller: every 61st
+// time the scheduler looks at the global queue, where Gosched put the caller, first. A
+// Wait yields only before its first watch: woken by a watch to find the chain empty, it
+// asks for the next at once. A command from the system comes within the yields only by
+// chance.
 const yieldsBeforeWatch = 2
 
 // watch is one WAIT on the handle's ECB list, issued by a goroutine of its own.
