@@ -150,6 +150,8 @@ func killPartsOf(data *Data) *killParts {
 		{"**the whole**, `time.Now` to `time.Now`", dur(kill.Median), cell(ctx, dur)},
 		{"the waker's call as it sees it: `Kill` (its POST included, after the Wait has run), `cancel`",
 			cell(get("kill-call-p50-ns"), dur), cell(get("ctx-call-p50-ns"), dur)},
+		{"the baselines' calls beside them: the channel's `close`; the `cancel` of a context no handle waits on (the context's Done side)",
+			cell(get("chan-call-p50-ns"), dur), cell(get("done-call-p50-ns"), dur)},
 		{"for comparison: the same wake-up of a goroutine asleep in C (the cgo handoff), the least a Wait asleep in the system would take",
 			cell(cgo, dur), cell(cgo, dur)},
 	})}
