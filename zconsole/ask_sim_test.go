@@ -160,6 +160,44 @@ func TestAskEndedByCloseWhoseKillFailed(t *testing.T) {
 	noneOutstanding(t)
 }
 
+// Kill that cannot post an Ask's cancel says so, and a second Kill tries again: the Ask
+// then ends with ErrKilled.
+func TestKillWhoseAskCancelFailedTriesAgain(t *testing.T) {
+	fresh(t)
+	h := open(t)
+	ch := askAsync(context.Background(), h, "DEMO066A STILL THERE?")
+	asked(t)
+	sim.Inject(sim.Fault{SVC: sim.SVCPost, RC: 8, Skip: 1, Times: 1}) // the kill ECB's passes, the cancel's fails
+	assert.Equal(t, "POST (WTOR cancel)", serviceError(t, zconsole.Kill(h)).Op)
+	require.NoError(t, zconsole.Kill(h))
+	assert.ErrorIs(t, got(t, ch).err, zconsole.ErrKilled)
+	noneOutstanding(t)
+}
+
+// Close that cannot post an Ask's cancel says so and leaves the handle open, and
+// killed: the Ask is not left waiting for a reply with no Kill to end it. A later Close
+// posts the cancel and closes.
+func TestCloseWhoseAskCancelFailedTriesAgain(t *testing.T) {
+	fresh(t)
+	h, err := zconsole.Init()
+	require.NoError(t, err)
+	ch := askAsync(context.Background(), h, "DEMO066A STILL THERE?")
+	asked(t)
+	sim.Inject(sim.Fault{SVC: sim.SVCPost, RC: 8, Skip: 1, Times: 1}) // the kill ECB's passes, the cancel's fails
+	assert.Equal(t, "POST (WTOR cancel)", serviceError(t, h.Close()).Op)
+	select {
+	case a := <-ch:
+		t.Fatalf("the Ask ended with no cancel posted: %q, %v", a.text, a.err)
+	default:
+	}
+	_, err = zconsole.Wait(h)
+	assert.ErrorIs(t, err, zconsole.ErrKilled, "open, and killed")
+	require.NoError(t, h.Close())
+	assert.ErrorIs(t, got(t, ch).err, zconsole.ErrKilled)
+	noneOutstanding(t)
+	assert.ErrorIs(t, h.Close(), zconsole.ErrClosed)
+}
+
 // An Ask that has returned is forgotten by its handle: a later Kill posts nothing into
 // storage the Ask has given back.
 func TestKillAfterAskReturned(t *testing.T) {

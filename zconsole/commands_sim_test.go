@@ -36,6 +36,45 @@ func TestNoWindowBetweenStartAndLimit(t *testing.T) {
 	assert.Equal(t, "EARLY", cmd.Text)
 }
 
+// Init takes the START off the chain; a handle killed and closed before any Wait
+// returned it hands it to the next Init, whose first Wait returns it, before the
+// commands still queued.
+func TestStartKeptAcrossKillAndClose(t *testing.T) {
+	started(t, "KEEPME")
+	h, err := zconsole.Init()
+	require.NoError(t, err)
+	command(t, "F DEMO,NEXT")
+	require.NoError(t, zconsole.Kill(h))
+	_, err = zconsole.Wait(h)
+	require.ErrorIs(t, err, zconsole.ErrKilled)
+	require.NoError(t, h.Close())
+
+	h2 := open(t)
+	cmd, err := zconsole.Wait(h2)
+	require.NoError(t, err)
+	require.Equal(t, zconsole.Start, cmd.Verb, "the START first")
+	assert.Equal(t, "KEEPME", cmd.Text)
+	cmd, err = zconsole.Wait(h2)
+	require.NoError(t, err)
+	assert.Equal(t, "NEXT", cmd.Text)
+}
+
+// A START kept for the next Init is this job's: after sim.Reset, another job's, the
+// next Init does not return it.
+func TestStartKeptIsTheJobsOnly(t *testing.T) {
+	started(t, "OLDJOB")
+	h, err := zconsole.Init()
+	require.NoError(t, err)
+	require.NoError(t, h.Close()) // the START kept, no Wait having returned it
+	require.NoError(t, sim.Reset("DEMO"))
+
+	h2 := open(t)
+	command(t, "F DEMO,NEW")
+	cmd, err := zconsole.Wait(h2)
+	require.NoError(t, err)
+	assert.Equal(t, "NEW", cmd.Text, "not the other job's START")
+}
+
 func TestNotStartedHasNoStartCommand(t *testing.T) {
 	fresh(t)
 	h := open(t)

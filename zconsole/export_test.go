@@ -30,3 +30,10 @@ func SetRetiredLimit(n int) (restore func()) {
 		retired.Unlock()
 	}
 }
+
+// SetWatchHook makes every watch's goroutine call f before its WAIT, and returns what
+// takes f away. Call it with no Wait running.
+func SetWatchHook(f func()) (restore func()) {
+	testHookWatch = f
+	return func() { testHookWatch = nil }
+}

@@ -35,11 +35,32 @@ type Handle struct {
 	taker  c.Taker           // where the system writes a Take's results, the same
 }
 
-// pendingStart keeps the copy of a START CIB that Init took off the chain but could not
-// hand to a handle (it failed after freeing the START CIB), for the next successful Init.
+// pendingStart keeps the copy of a START CIB that Init took off the chain and no Wait
+// returned (Init failed after freeing the START CIB, or the handle was closed first),
+// for the next successful Init of the same job.
 var pendingStart struct {
 	sync.Mutex
 	cib []byte
+	job uint64 // job() when it was kept
+}
+
+// keepPendingStart keeps start for the next Init, unless one of this job's is kept
+// already. Call it with pendingStart locked.
+func keepPendingStart(start []byte) {
+	if pendingStart.cib == nil || pendingStart.job != job() {
+		pendingStart.cib, pendingStart.job = start, job()
+	}
+}
+
+// takePendingStart returns the START kept for the next Init of this job, if there is
+// one, and forgets it. Call it with pendingStart locked.
+func takePendingStart() []byte {
+	start := pendingStart.cib
+	pendingStart.cib = nil
+	if pendingStart.job != job() {
+		return nil // another job's
+	}
+	return start
 }
 
 // Init opens the operator console for this program: it extracts the communications
@@ -76,12 +97,12 @@ func Init(opts ...Option) (*Handle, error) {
 	defer pendingStart.Unlock()
 	if err != nil {
 		if start != nil {
-			pendingStart.cib = start
+			keepPendingStart(start)
 		}
 		return nil, errwrap.Op("zconsole", "init", fault(err))
 	}
 	if start == nil {
-		start, pendingStart.cib = pendingStart.cib, nil
+		start = takePendingStart()
 	}
 	return &Handle{area: a, start: start, buf: buf}, nil
 }
@@ -219,15 +240,17 @@ func (h *Handle) SetQueueLimit(n int) error {
 // the goroutine in the system's WAIT has left it, sets the queue limit to 0 (so later
 // MODIFY commands are refused visibly, with IEE342I, not queued for no one) and frees
 // the handle's storage: nothing is freed while anything may still use it. Commands
-// still queued stay on the job's chain for the next [Init]. Close also releases the
-// storage of questions ([Ask]) deleted unanswered whose late reply the system has posted
-// since; that of the others stays until it does.
+// still queued stay on the job's chain for the next [Init], and the START command Init
+// took, if no Wait has returned it, goes to that Init too: its first Wait returns it.
+// Close also releases the storage of questions ([Ask]) deleted unanswered whose late
+// reply the system has posted since; that of the others stays until it does.
 //
 // Close returns [ErrClosed] if the handle is already closed. If the kill ECB cannot be
 // posted while the system's WAIT for h is in progress (a Wait is blocked, or a
 // WaitContext whose context ended left it), Close returns that error and leaves the
-// handle open, and killed: the WAIT still refers to its storage. A later Close tries
-// again.
+// handle open, and killed: the WAIT still refers to its storage. So it does if the
+// cancel of a blocked [Ask] cannot be posted: that Ask would otherwise wait for its
+// reply with no Kill left to end it. A later Close, or Kill, tries again.
 func (h *Handle) Close() error {
 	if h == nil {
 		return ErrClosed
@@ -238,11 +261,19 @@ func (h *Handle) Close() error {
 		return ErrClosed
 	}
 	h.killWaits()
-	err := h.postKill()
-	_ = h.cancelAsks() // best effort: an Ask whose cancel cannot be posted waits for its reply
-	if err != nil && h.watch != nil && !h.watch.ended() {
+	var errs []error
+	if err := h.postKill(); err != nil && h.watch != nil && !h.watch.ended() {
+		errs = append(errs, errwrap.Op("zconsole", "close", fault(err)))
+	}
+	if err := h.cancelAsks(); err != nil { // an Ask not cancelled would wait for its reply
+		errs = append(errs, err)
+	}
+	if len(errs) > 0 {
 		h.mu.Unlock()
-		return errwrap.Op("zconsole", "close", fault(err))
+		if len(errs) == 1 {
+			return errs[0]
+		}
+		return errors.Join(errs...)
 	}
 	h.closed = true
 	h.mu.Unlock()
@@ -253,13 +284,27 @@ func (h *Handle) Close() error {
 	if w := h.watch; w != nil {
 		<-w.done // the kill ECB is posted, or the WAIT had ended: its goroutine ends now
 	}
-	err = c.Term(h.area)
+	err := c.Term(h.area)
 	h.area = 0
+	h.keepStart()
 	sweepRetired()
 	if err != nil {
 		return errwrap.Op("zconsole", "close", fault(err))
 	}
 	return nil
+}
+
+// keepStart hands the START command Init took, if no Wait has returned it, to the next
+// Init (pendingStart), whose first Wait returns it: Init freed its CIB, so it is no
+// longer on the chain. Call it with h.mu held, once the handle is closed.
+func (h *Handle) keepStart() {
+	if h.start == nil {
+		return
+	}
+	pendingStart.Lock()
+	keepPendingStart(h.start)
+	pendingStart.Unlock()
+	h.start = nil
 }
 
 // ctxError is the error of operation op, whose context ctx has ended: it wraps

@@ -57,6 +57,24 @@ func TestKillDuringWait(t *testing.T) {
 	assert.ErrorIs(t, err, zconsole.ErrKilled, "still killed")
 }
 
+// A Wait that begins once Kill has returned gets ErrKilled, never ErrBusy, though the
+// Wait that Kill woke may not have left yet: the kill is looked at before the Wait
+// still on its way out. Rounds, because that Wait is usually gone by then.
+func TestWaitRightAfterKillIsKilledNotBusy(t *testing.T) {
+	fresh(t)
+	for i := range 300 {
+		h, err := zconsole.Init()
+		require.NoError(t, err)
+		ch := waitAsync(h)
+		blocked(t, uint64(i+1))
+		require.NoError(t, zconsole.Kill(h))
+		_, err = zconsole.Wait(h)
+		require.ErrorIs(t, err, zconsole.ErrKilled, "round %d", i)
+		require.ErrorIs(t, recv(t, ch).err, zconsole.ErrKilled, "round %d", i)
+		require.NoError(t, h.Close())
+	}
+}
+
 func TestFiftyConcurrentKillsDuringOneWait(t *testing.T) {
 	fresh(t)
 	h := open(t)

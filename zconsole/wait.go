@@ -66,9 +66,15 @@ func startWatch(a c.Area) *watch {
 	return w
 }
 
+// testHookWatch, set by tests only, runs in a watch's goroutine before its WAIT.
+var testHookWatch func()
+
 // run is the watch's goroutine: the WAIT, then the wake-up of the Wait behind it.
 func (w *watch) run(a c.Area) {
 	defer close(w.done)
+	if testHookWatch != nil {
+		testHookWatch()
+	}
 	w.woke, w.err = c.Watch(a)
 	w.wakeUp()
 }
@@ -158,15 +164,15 @@ func (h *Handle) enter() (a c.Area, cmd Command, done bool, err error) {
 	switch {
 	case h.closed:
 		return 0, Command{}, true, ErrClosed
+	case h.killed.Load(): // before busy: the Wait a Kill woke may not have left yet
+		return 0, Command{}, true, ErrKilled
 	case h.busy.Load():
 		return 0, Command{}, true, fmt.Errorf("%w: another Wait is blocked on this handle", ErrBusy)
-	case h.killed.Load():
-		return 0, Command{}, true, ErrKilled
 	case h.start != nil:
 		cib := h.start
 		h.start = nil
-		cmd, _ := decodeCIB(cib, currentPage()) // a START is kept as far as it reads
-		return 0, cmd, true, nil
+		cmd, err = decodeCIB(cib, currentPage()) // as far as it reads, and ErrMalformed, as any CIB
+		return 0, cmd, true, err
 	}
 	h.busy.Store(true)
 	h.waiters.Add(1)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/go-zos/zconsole/zconsole"
@@ -138,9 +139,9 @@ func TestCloseJoinsTheWaitAWaitContextLeft(t *testing.T) {
 	settled(t, goroutines)
 }
 
-// A Wait that Kill wakes returns ErrKilled whatever ends the WAIT behind it, and the
-// error a WAIT that failed after its Wait had gone is reported by the next Wait that
-// sleeps behind it, once.
+// A WAIT that a WaitContext left going serves the next Wait, which a command ends; the
+// WAIT asked for after that fails: the Wait behind it reports the failure, once, and the
+// Wait after that sleeps behind a new WAIT.
 func TestFailedWaitIsReportedOnce(t *testing.T) {
 	fresh(t)
 	h := open(t)
@@ -160,6 +161,43 @@ func TestFailedWaitIsReportedOnce(t *testing.T) {
 
 	ch := waitAsync(h)
 	blocked(t, 3)
+	command(t, "F DEMO,AFTER")
+	r := recv(t, ch)
+	require.NoError(t, r.err, "reported once: the next Wait waits")
+	assert.Equal(t, "AFTER", r.cmd.Text)
+}
+
+// A WAIT that fails after the WaitContext that asked for it has left is reported by
+// the next Wait that sleeps behind it, once; the Wait after that sleeps behind a new
+// WAIT. The watch's goroutine is held before its WAIT until the WaitContext has left.
+func TestWaitFailedAfterItsWaitLeftIsReportedOnce(t *testing.T) {
+	fresh(t)
+	h := open(t)
+	began, gate := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	t.Cleanup(zconsole.SetWatchHook(func() {
+		once.Do(func() {
+			close(began)
+			<-gate
+		})
+	}))
+	sim.Inject(sim.Fault{SVC: sim.SVCWait, RC: 12, Times: 1})
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := waitCtxAsync(ctx, h)
+	within(t, began, "the watch")
+	cancel()
+	require.ErrorIs(t, recv(t, ch).err, context.Canceled, "the WaitContext left before the WAIT")
+	close(gate) // the WAIT is issued now, and fails
+
+	hung, stop := context.WithTimeout(context.Background(), hang) // a deadline, for a hang
+	defer stop()
+	_, err := zconsole.WaitContext(hung, h)
+	var se *zconsole.ServiceError
+	require.True(t, errors.As(err, &se), "the WAIT's failure, reported: %v", err)
+	assert.Equal(t, "WAIT", se.Op)
+
+	ch = waitAsync(h)
+	blocked(t, 2)
 	command(t, "F DEMO,AFTER")
 	r := recv(t, ch)
 	require.NoError(t, r.err, "reported once: the next Wait waits")

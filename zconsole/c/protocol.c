@@ -104,7 +104,7 @@ int zc_init(uint32_t limit, uint32_t *area, unsigned char *buf, uint32_t cap, zc
 	z = (zc_area *)zc_storage_obtain31(sizeof *z);
 	if (z == NULL)
 		return ZC_ENOMEM;
-	memset(z, 0, sizeof *z); /* both ECBs start clear: bits 0 and 1 must be zero */
+	memset(z, 0, sizeof *z); /* the kill ECB starts clear: bits 0 and 1 must be zero */
 	memcpy(z->eye, ZC_EYE, sizeof z->eye);
 
 	/* EXTRACT answer,FIELDS=COMM: one answer word, the COMM flag in field byte 1. */

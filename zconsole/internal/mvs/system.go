@@ -9,6 +9,7 @@ package mvs
 import "C"
 
 import (
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -36,6 +37,7 @@ func Reset(job string, start []byte) int {
 	if err != nil {
 		return BadJob
 	}
+	jobs.Add(1)
 	cj := C.CString(job)
 	defer C.free(unsafe.Pointer(cj))
 	if start == nil {
@@ -43,6 +45,13 @@ func Reset(job string, start []byte) int {
 	}
 	return int(C.zcsim_reset(cj, bufPtr(je), bufPtr(start), C.uint32_t(len(start))))
 }
+
+// jobs counts the Resets: each begins another job.
+var jobs atomic.Uint64
+
+// JobNumber is the number of the job the process is now, a new one after each Reset: what
+// the program kept of one job (a START no Wait returned) is not the next one's.
+func JobNumber() uint64 { return jobs.Load() }
 
 // Queue puts a CIB image on the chain under the system's rules and returns a queue
 // result: zc.SIM_QUEUED, zc.SIM_BUSY, zc.SIM_NOSTORAGE or zc.SIM_BADCIB.
