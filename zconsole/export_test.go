@@ -34,6 +34,6 @@ func SetRetiredLimit(n int) (restore func()) {
 // SetWatchHook makes every watch's goroutine call f before its WAIT, and returns what
 // takes f away. Call it with no Wait running.
 func SetWatchHook(f func()) (restore func()) {
-	testHookWatch = f
-	return func() { testHookWatch = nil }
+	testHookWatch.Store(&f)
+	return func() { testHookWatch.Store(nil) }
 }

@@ -284,9 +284,10 @@ func (h *Handle) Close() error {
 	if w := h.watch; w != nil {
 		<-w.done // the kill ECB is posted, or the WAIT had ended: its goroutine ends now
 	}
+	// The START first: an Init that begins once Term has freed the area must find it.
+	h.keepStart()
 	err := c.Term(h.area)
 	h.area = 0
-	h.keepStart()
 	sweepRetired()
 	if err != nil {
 		return errwrap.Op("zconsole", "close", fault(err))

@@ -67,13 +67,13 @@ func startWatch(a c.Area) *watch {
 }
 
 // testHookWatch, set by tests only, runs in a watch's goroutine before its WAIT.
-var testHookWatch func()
+var testHookWatch atomic.Pointer[func()]
 
 // run is the watch's goroutine: the WAIT, then the wake-up of the Wait behind it.
 func (w *watch) run(a c.Area) {
 	defer close(w.done)
-	if testHookWatch != nil {
-		testHookWatch()
+	if hook := testHookWatch.Load(); hook != nil {
+		(*hook)()
 	}
 	w.woke, w.err = c.Watch(a)
 	w.wakeUp()

@@ -174,20 +174,22 @@ func TestWaitFailedAfterItsWaitLeftIsReportedOnce(t *testing.T) {
 	fresh(t)
 	h := open(t)
 	began, gate := make(chan struct{}), make(chan struct{})
-	var once sync.Once
+	var once, opened sync.Once
+	release := func() { opened.Do(func() { close(gate) }) }
 	t.Cleanup(zconsole.SetWatchHook(func() {
 		once.Do(func() {
 			close(began)
 			<-gate
 		})
 	}))
+	t.Cleanup(release) // before the handle's Close, which waits for the watch
 	sim.Inject(sim.Fault{SVC: sim.SVCWait, RC: 12, Times: 1})
 	ctx, cancel := context.WithCancel(context.Background())
 	ch := waitCtxAsync(ctx, h)
 	within(t, began, "the watch")
 	cancel()
 	require.ErrorIs(t, recv(t, ch).err, context.Canceled, "the WaitContext left before the WAIT")
-	close(gate) // the WAIT is issued now, and fails
+	release() // the WAIT is issued now, and fails
 
 	hung, stop := context.WithTimeout(context.Background(), hang) // a deadline, for a hang
 	defer stop()

@@ -37,13 +37,18 @@ func Reset(job string, start []byte) int {
 	if err != nil {
 		return BadJob
 	}
-	jobs.Add(1)
 	cj := C.CString(job)
 	defer C.free(unsafe.Pointer(cj))
+	var r int
 	if start == nil {
-		return int(C.zcsim_reset(cj, bufPtr(je), nil, 0))
+		r = int(C.zcsim_reset(cj, bufPtr(je), nil, 0))
+	} else {
+		r = int(C.zcsim_reset(cj, bufPtr(je), bufPtr(start), C.uint32_t(len(start))))
 	}
-	return int(C.zcsim_reset(cj, bufPtr(je), bufPtr(start), C.uint32_t(len(start))))
+	if r == C.ZCSIM_QUEUED {
+		jobs.Add(1)
+	}
+	return r
 }
 
 // jobs counts the Resets: each begins another job.
