@@ -180,6 +180,11 @@ func Kill(h *Handle) error {
 	if err := h.cancelAsks(); err != nil {
 		errs = append(errs, err)
 	}
+	return joined(errs)
+}
+
+// joined is nil for no error, the error itself for one, and errors.Join of several.
+func joined(errs []error) error {
 	if len(errs) == 1 {
 		return errs[0]
 	}
@@ -270,10 +275,7 @@ func (h *Handle) Close() error {
 	}
 	if len(errs) > 0 {
 		h.mu.Unlock()
-		if len(errs) == 1 {
-			return errs[0]
-		}
-		return errors.Join(errs...)
+		return joined(errs)
 	}
 	h.closed = true
 	h.mu.Unlock()

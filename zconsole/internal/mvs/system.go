@@ -51,7 +51,7 @@ func Reset(job string, start []byte) int {
 	return r
 }
 
-// jobs counts the Resets: each begins another job.
+// jobs counts the Resets that worked: each began another job.
 var jobs atomic.Uint64
 
 // JobNumber is the number of the job the process is now, a new one after each Reset: what
